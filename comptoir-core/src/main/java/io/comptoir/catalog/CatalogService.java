@@ -1,0 +1,82 @@
+package io.comptoir.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.NotFoundException;
+import io.comptoir.common.Page;
+import java.time.Clock;
+import java.util.List;
+
+/** Entities, domains and products, with their cross-checks. */
+public final class CatalogService {
+  private final CatalogRepository repository;
+  private final Clock clock;
+
+  public CatalogService(CatalogRepository repository, Clock clock) {
+    this.repository = requireNonNull(repository, "repository is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  public void saveEntity(LegalEntity entity) {
+    repository.saveEntity(entity);
+  }
+
+  public void saveDomain(Domain domain) {
+    repository.saveDomain(domain);
+  }
+
+  public List<LegalEntity> listEntities() {
+    return repository.listEntities();
+  }
+
+  public List<Domain> listDomains() {
+    return repository.listDomains();
+  }
+
+  /** Creates or updates a product; its entity and domain must exist. */
+  public DataProduct saveProduct(DataProduct product) {
+    if (repository.findEntity(product.entity()).isEmpty()) {
+      throw ComptoirException.invalidInput(
+          "product %s names unknown entity '%s'", product.id(), product.entity());
+    }
+    if (repository.findDomain(product.domain()).isEmpty()) {
+      throw ComptoirException.invalidInput(
+          "product %s names unknown domain '%s'", product.id(), product.domain());
+    }
+    DataProduct toSave =
+        repository
+            .findProduct(product.id())
+            .map(
+                existing ->
+                    new DataProduct(
+                        product.id(),
+                        product.title(),
+                        product.description(),
+                        product.entity(),
+                        product.domain(),
+                        product.owner(),
+                        product.steward(),
+                        product.sourceSystem(),
+                        product.classification(),
+                        product.tags(),
+                        product.columns(),
+                        existing.createdAt(),
+                        clock.instant()))
+            .orElse(product);
+    repository.saveProduct(toSave);
+    return toSave;
+  }
+
+  public DataProduct loadProduct(ProductId id) {
+    return repository.findProduct(id).orElseThrow(() -> new NotFoundException("product", id));
+  }
+
+  public Page<DataProduct> listProducts(ProductQuery query) {
+    return repository.listProducts(query);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,29 @@
+package io.comptoir.ingest;
+
+import io.comptoir.catalog.Column;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The data side of Comptoir: validates sources into Parquet and reads versions back. The core talks
+ * to it only through this interface, so another engine (Spark) can be added.
+ */
+public interface DataEngine extends AutoCloseable {
+  /** Infers the columns of a source on its first load. Text sources are UTF-8 at this point. */
+  List<Column> inferColumns(Path source, SourceFormat format, SourceOptions options);
+
+  /**
+   * Reads every row of the source, validates it whole against the columns, and writes accepted rows
+   * as Parquet files and rejected rows to a quarantine Parquet file in the staging directory.
+   */
+  StagedData stage(StageRequest request, ProgressListener progress);
+
+  /** Reads rows of a version (any version: time travel). */
+  RowBatch read(ReadRequest request);
+
+  /** Reads a page of the quarantined rows of a quarantine file, ordered by line. */
+  List<QuarantinedRow> readQuarantine(Path quarantineFile, long offset, int limit);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,43 @@
+package io.comptoir.ingest;
+
+import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.ProductId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Persistence of ingestion runs and versions. */
+public interface IngestionRepository {
+  void insertRun(IngestionRun run);
+
+  /** Replaces a run's state (used for failures; successes go through {@link #commitVersion}). */
+  void updateRun(IngestionRun run);
+
+  Optional<IngestionRun> findRun(RunId id);
+
+  /** Runs of a product, newest first. */
+  List<IngestionRun> listRuns(ProductId product, int limit);
+
+  List<IngestionRun> listRunning();
+
+  /**
+   * Makes a version visible: in one transaction, inserts the version and its files, stores the
+   * finished run, and saves the product when its schema was inferred by this run.
+   *
+   * @throws io.comptoir.common.ComptoirException CONFLICT when the version number is taken
+   */
+  void commitVersion(Version version, IngestionRun run, Optional<DataProduct> updatedProduct);
+
+  Optional<Version> findVersion(ProductId product, int number);
+
+  Optional<Version> findLatestVersion(ProductId product);
+
+  /** Versions of a product, newest first, files included. */
+  List<Version> listVersions(ProductId product);
+
+  /** The version made from a source with this checksum, if any. */
+  Optional<Version> findVersionBySourceChecksum(ProductId product, String checksum);
+
+  /** Every lake path referenced by a version or as a run's quarantine file. */
+  Set<String> referencedFiles();
+}

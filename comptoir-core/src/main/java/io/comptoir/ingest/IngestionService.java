@@ -1,0 +1,313 @@
+package io.comptoir.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.catalog.CatalogRepository;
+import io.comptoir.catalog.Column;
+import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.comptoir.common.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests a file into a new immutable version of a product. Every row read ends either in the
+ * version or in the quarantine; a version becomes visible only when its metadata commits.
+ */
+public final class IngestionService {
+  private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
+
+  private final CatalogRepository catalog;
+  private final IngestionRepository repository;
+  private final DataEngine engine;
+  private final Lake lake;
+  private final Clock clock;
+  private final double defaultToleratedRejectRate;
+
+  public IngestionService(
+      CatalogRepository catalog,
+      IngestionRepository repository,
+      DataEngine engine,
+      Lake lake,
+      Clock clock,
+      double defaultToleratedRejectRate) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.repository = requireNonNull(repository, "repository is null");
+    this.engine = requireNonNull(engine, "engine is null");
+    this.lake = requireNonNull(lake, "lake is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.defaultToleratedRejectRate = defaultToleratedRejectRate;
+  }
+
+  /**
+   * Brings the lake back to a consistent state after a crash: runs left running are marked failed
+   * and files no committed version references are removed. Call once at start, before serving.
+   */
+  public void recover() {
+    for (IngestionRun run : repository.listRunning()) {
+      log.warn("run {} of {} was interrupted; marking it failed", run.id(), run.product());
+      repository.updateRun(
+          run.failed(clock.instant(), "interrupted: the process stopped during the run"));
+    }
+    int removed = lake.removeOrphans(repository.referencedFiles());
+    if (removed > 0) {
+      log.info("removed {} orphan file(s) from the lake", removed);
+    }
+  }
+
+  /** Runs one ingestion to its end. Failures are recorded on the run, then thrown. */
+  public IngestionRun ingest(IngestionRequest request, ProgressListener progress) {
+    DataProduct product =
+        catalog
+            .findProduct(request.product())
+            .orElseThrow(() -> new NotFoundException("product", request.product()));
+    Path source = request.source();
+    SourceFiles.requireReadableFile(source);
+    long size;
+    try {
+      size = Files.size(source);
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("cannot read %s: %s", source, e.getMessage());
+    }
+    if (size == 0) {
+      throw ComptoirException.invalidInput("file is empty: %s", request.sourceName());
+    }
+    SourceFormat format = resolveFormat(request);
+    String checksum = SourceFiles.sha256(source, progress);
+    if (request.duplicates() == DuplicatePolicy.REJECT) {
+      Optional<Version> existing = repository.findVersionBySourceChecksum(product.id(), checksum);
+      if (existing.isPresent()) {
+        throw ComptoirException.conflict(
+            "%s was already ingested into %s as version %d (same SHA-256 %s); force to ingest it"
+                + " again",
+            request.sourceName(), product.id(), existing.get().number(), checksum.substring(0, 12));
+      }
+    }
+
+    IngestionRun run =
+        IngestionRun.started(
+            RunId.random(),
+            product.id(),
+            request.sourceName(),
+            checksum,
+            size,
+            request.mode(),
+            clock.instant());
+    repository.insertRun(run);
+    Path staging = lake.createStagingDirectory(run.id());
+    String step = "prepare";
+    try {
+      Path text = source;
+      SourceOptions options = request.options();
+      if (format != SourceFormat.PARQUET) {
+        SourceEncoding encoding =
+            options.encoding() == SourceEncoding.AUTO
+                ? SourceFiles.detectEncoding(source)
+                : options.encoding();
+        if (encoding != SourceEncoding.UTF_8) {
+          step = "transcode";
+          text = staging.resolve("source-utf8." + format.name().toLowerCase(Locale.ROOT));
+          SourceFiles.transcodeToUtf8(source, encoding, text);
+        }
+        options = options.withEncoding(SourceEncoding.UTF_8);
+      }
+      step = "schema";
+      boolean inferred = product.columns().isEmpty();
+      List<Column> columns =
+          inferred ? engine.inferColumns(text, format, options) : product.columns();
+      step = "validate";
+      StagedData staged =
+          engine.stage(
+              new StageRequest(text, format, options, columns, staging, run.id().value()),
+              progress);
+      return finish(request, product, run, staged, columns, inferred, progress);
+    } catch (RuntimeException e) {
+      String message = step + ": " + messageOf(e);
+      IngestionRun failed = run.failed(clock.instant(), message);
+      try {
+        repository.updateRun(failed);
+      } catch (RuntimeException updateFailure) {
+        e.addSuppressed(updateFailure);
+      }
+      if (e instanceof ComptoirException comptoir) {
+        throw new ComptoirException(
+            comptoir.code(), "ingestion of " + request.sourceName() + " failed in " + message, e);
+      }
+      log.error("ingestion run {} failed", run.id(), e);
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "ingestion of " + request.sourceName() + " failed in " + message, e);
+    } finally {
+      lake.deleteStagingDirectory(run.id());
+    }
+  }
+
+  private IngestionRun finish(
+      IngestionRequest request,
+      DataProduct product,
+      IngestionRun run,
+      StagedData staged,
+      List<Column> columns,
+      boolean inferred,
+      ProgressListener progress) {
+    Optional<String> quarantine =
+        staged.quarantineFile().map(file -> lake.publishQuarantine(product.id(), run.id(), file));
+    if (staged.rowsRead() == 0) {
+      IngestionRun failed =
+          run.finished(
+              RunStatus.FAILED,
+              clock.instant(),
+              staged,
+              Optional.of("the file holds no data rows"),
+              Optional.empty(),
+              quarantine);
+      repository.updateRun(failed);
+      throw ComptoirException.invalidInput(
+          "%s holds no data rows: no version created", request.sourceName());
+    }
+    double tolerated = request.toleratedRejectRate().orElse(defaultToleratedRejectRate);
+    double rate = (double) staged.rowsQuarantined() / staged.rowsRead();
+    if (rate > tolerated) {
+      String message =
+          String.format(
+              Locale.ROOT,
+              "%d of %d rows rejected (%.2f%%), above the tolerated %.2f%%: no version created",
+              staged.rowsQuarantined(),
+              staged.rowsRead(),
+              rate * 100,
+              tolerated * 100);
+      repository.updateRun(
+          run.finished(
+              RunStatus.FAILED,
+              clock.instant(),
+              staged,
+              Optional.of(message),
+              Optional.empty(),
+              quarantine));
+      throw ComptoirException.invalidInput("%s: %s", request.sourceName(), message);
+    }
+    progress.progress("commit", 0.0);
+    List<DataFile> files = new ArrayList<>();
+    Optional<Version> previous = repository.findLatestVersion(product.id());
+    if (request.mode() == WriteMode.APPEND && previous.isPresent()) {
+      requireSameSchema(previous.get(), columns);
+      files.addAll(previous.get().files());
+    }
+    files.addAll(lake.publishData(product.id(), staged.dataFiles()));
+    int number = previous.map(v -> v.number() + 1).orElse(1);
+    Version version =
+        new Version(
+            product.id(),
+            number,
+            clock.instant(),
+            columns,
+            files.stream().mapToLong(DataFile::rows).sum(),
+            files.stream().mapToLong(DataFile::bytes).sum(),
+            run.sourceChecksum(),
+            run.id(),
+            request.mode(),
+            files);
+    IngestionRun succeeded =
+        run.finished(
+            RunStatus.SUCCEEDED,
+            version.createdAt(),
+            staged,
+            Optional.empty(),
+            Optional.of(number),
+            quarantine);
+    Optional<DataProduct> updated =
+        inferred ? Optional.of(product.withColumns(columns, clock.instant())) : Optional.empty();
+    repository.commitVersion(version, succeeded, updated);
+    progress.progress("commit", 1.0);
+    log.info(
+        "{} version {}: {} rows read, {} accepted, {} quarantined",
+        product.id(),
+        number,
+        staged.rowsRead(),
+        staged.rowsAccepted(),
+        staged.rowsQuarantined());
+    return succeeded;
+  }
+
+  private static void requireSameSchema(Version previous, List<Column> columns) {
+    List<String> before = previous.schema().stream().map(c -> c.name() + ":" + c.type()).toList();
+    List<String> now = columns.stream().map(c -> c.name() + ":" + c.type()).toList();
+    if (!before.equals(now)) {
+      throw ComptoirException.invalidInput(
+          "cannot append: version %d has columns %s but this load has %s; use overwrite",
+          previous.number(), before, now);
+    }
+  }
+
+  private static SourceFormat resolveFormat(IngestionRequest request) {
+    if (request.options().format().isPresent()) {
+      return request.options().format().get();
+    }
+    if (SourceFiles.isParquet(request.source())) {
+      return SourceFormat.PARQUET;
+    }
+    return SourceFormat.fromFileName(request.sourceName())
+        .or(() -> SourceFormat.fromFileName(request.source().getFileName().toString()))
+        .orElseThrow(
+            () ->
+                ComptoirException.invalidInput(
+                    "cannot tell the format of %s from its name: give the format (csv, jsonl,"
+                        + " parquet)",
+                    request.sourceName()));
+  }
+
+  private static String messageOf(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  public Version loadVersion(ProductId product, int number) {
+    return repository
+        .findVersion(product, number)
+        .orElseThrow(() -> new NotFoundException("version", product + "@" + number));
+  }
+
+  public Optional<Version> findLatestVersion(ProductId product) {
+    return repository.findLatestVersion(product);
+  }
+
+  public List<Version> listVersions(ProductId product) {
+    return repository.listVersions(product);
+  }
+
+  public IngestionRun loadRun(RunId id) {
+    return repository.findRun(id).orElseThrow(() -> new NotFoundException("run", id));
+  }
+
+  public List<IngestionRun> listRuns(ProductId product, int limit) {
+    return repository.listRuns(product, limit);
+  }
+
+  /** Reads rows of a version: any retained version can be read. */
+  public RowBatch read(Version version, List<String> columns, long offset, int limit) {
+    for (String column : columns) {
+      if (version.schema().stream().noneMatch(c -> c.name().equals(column))) {
+        throw ComptoirException.invalidInput(
+            "version %d of %s has no column '%s'", version.number(), version.product(), column);
+      }
+    }
+    List<Path> files = version.files().stream().map(f -> lake.resolve(f.path())).toList();
+    return engine.read(new ReadRequest(files, columns, offset, limit));
+  }
+
+  /** Quarantined rows of a run, ordered by line. */
+  public List<QuarantinedRow> quarantinedRows(IngestionRun run, long offset, int limit) {
+    if (run.quarantineFile().isEmpty()) {
+      return List.of();
+    }
+    return engine.readQuarantine(lake.resolve(run.quarantineFile().get()), offset, limit);
+  }
+}

@@ -1,0 +1,8 @@
+package io.comptoir.ingest;
+
+/** Status of an ingestion run. */
+public enum RunStatus {
+  RUNNING,
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,154 @@
+package io.comptoir.ingest;
+
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+
+/** File-level facts about a source: checksum, compression, encoding. Pure JDK. */
+public final class SourceFiles {
+  private static final int SAMPLE_BYTES = 1 << 20;
+
+  private SourceFiles() {}
+
+  /** Checks that a path names a readable regular file; the message names the path. */
+  public static void requireReadableFile(Path path) {
+    if (!Files.exists(path)) {
+      throw ComptoirException.invalidInput("file not found: %s", path);
+    }
+    if (!Files.isRegularFile(path)) {
+      throw ComptoirException.invalidInput("not a regular file: %s", path);
+    }
+    if (!Files.isReadable(path)) {
+      throw ComptoirException.invalidInput("file is not readable: %s", path);
+    }
+  }
+
+  /** SHA-256 of the file's bytes, in lowercase hex. */
+  public static String sha256(Path path, ProgressListener progress) {
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      long size = Math.max(1, Files.size(path));
+      byte[] buffer = new byte[1 << 20];
+      long done = 0;
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, read);
+        done += read;
+        progress.progress("checksum", (double) done / size);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
+    } catch (NoSuchAlgorithmException e) {
+      throw new ComptoirException(ErrorCode.INTERNAL, "SHA-256 is not available", e);
+    }
+  }
+
+  public static boolean isGzip(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
+    }
+  }
+
+  public static boolean isParquet(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] magic = in.readNBytes(4);
+      return magic.length == 4 && new String(magic, StandardCharsets.US_ASCII).equals("PAR1");
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
+    }
+  }
+
+  /** Opens the file, decompressing gzip transparently. */
+  public static InputStream open(Path path) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+    return isGzip(path) ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  /**
+   * Detects UTF-8 (valid on a 1 MiB sample, a cut multi-byte character at the end allowed) or falls
+   * back to Windows-1252, the usual encoding of French files that are not UTF-8.
+   */
+  public static SourceEncoding detectEncoding(Path path) {
+    byte[] sample;
+    try (InputStream in = open(path)) {
+      sample = in.readNBytes(SAMPLE_BYTES);
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
+    }
+    int length = sample.length;
+    if (length == SAMPLE_BYTES) {
+      // do not judge a multi-byte character cut by the sample's end
+      int back = 0;
+      while (back < 3 && length > 0 && (sample[length - 1] & 0xC0) == 0x80) {
+        length--;
+        back++;
+      }
+      if (length > 0 && (sample[length - 1] & 0x80) != 0) {
+        length--;
+      }
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      decoder.decode(ByteBuffer.wrap(sample, 0, length));
+      return SourceEncoding.UTF_8;
+    } catch (CharacterCodingException e) {
+      return SourceEncoding.WINDOWS_1252;
+    }
+  }
+
+  public static Charset charset(SourceEncoding encoding) {
+    return switch (encoding) {
+      case UTF_8, AUTO -> StandardCharsets.UTF_8;
+      case ISO_8859_1 -> StandardCharsets.ISO_8859_1;
+      case WINDOWS_1252 -> Charset.forName("windows-1252");
+    };
+  }
+
+  /** Writes a UTF-8 copy of a (possibly gzip) text file in another encoding. */
+  public static void transcodeToUtf8(Path source, SourceEncoding encoding, Path target) {
+    try (Reader reader =
+            new java.io.InputStreamReader(
+                open(source),
+                charset(encoding)
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        OutputStream out = Files.newOutputStream(target);
+        Writer writer =
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+      char[] buffer = new char[1 << 16];
+      int read;
+      while ((read = reader.read(buffer)) > 0) {
+        writer.write(buffer, 0, read);
+      }
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput(
+          "cannot decode %s as %s: %s", source.getFileName(), encoding, e.getMessage());
+    }
+  }
+}

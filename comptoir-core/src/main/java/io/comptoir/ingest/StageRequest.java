@@ -1,0 +1,33 @@
+package io.comptoir.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.catalog.Column;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the engine must validate and write.
+ *
+ * @param source a plain (uncompressed or gzip) file; text files are UTF-8 at this point
+ * @param format the resolved format
+ * @param columns the declared schema every row is validated against
+ * @param stagingDirectory an empty directory owned by the run
+ * @param filePrefix prefix of the data files written, unique per run
+ */
+public record StageRequest(
+    Path source,
+    SourceFormat format,
+    SourceOptions options,
+    List<Column> columns,
+    Path stagingDirectory,
+    String filePrefix) {
+  public StageRequest {
+    requireNonNull(source, "source is null");
+    requireNonNull(format, "format is null");
+    requireNonNull(options, "options is null");
+    columns = List.copyOf(columns);
+    requireNonNull(stagingDirectory, "stagingDirectory is null");
+    requireNonNull(filePrefix, "filePrefix is null");
+  }
+}
