@@ -1,42 +1,218 @@
 package io.comptoir.engine;
 
+import static io.comptoir.engine.Sql.literal;
+import static java.util.Objects.requireNonNull;
+
 import io.comptoir.catalog.Column;
+import io.comptoir.catalog.DataType;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
 import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.ingest.QuarantinedRow;
 import io.comptoir.ingest.ReadRequest;
 import io.comptoir.ingest.RowBatch;
+import io.comptoir.ingest.SourceFiles;
 import io.comptoir.ingest.SourceFormat;
 import io.comptoir.ingest.SourceOptions;
 import io.comptoir.ingest.StageRequest;
 import io.comptoir.ingest.StagedData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The DuckDB data engine. */
+/**
+ * The DuckDB data engine. One in-memory DuckDB database; each call works on its own duplicated
+ * connection (a DuckDB connection must never be shared between threads).
+ */
 public final class DuckDbEngine implements DataEngine {
-  public DuckDbEngine(EngineSettings settings) {}
+  private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
+
+  private final DuckDBConnection root;
+
+  public DuckDbEngine(EngineSettings settings) {
+    requireNonNull(settings, "settings is null");
+    try {
+      Files.createDirectories(settings.tempDirectory());
+      Properties properties = new Properties();
+      properties.setProperty("memory_limit", settings.memoryLimit());
+      properties.setProperty("threads", String.valueOf(settings.threads()));
+      properties.setProperty("temp_directory", settings.tempDirectory().toString());
+      properties.setProperty("enable_external_access", "true");
+      properties.setProperty("autoinstall_known_extensions", "false");
+      properties.setProperty("autoload_known_extensions", "true");
+      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+    } catch (SQLException | IOException e) {
+      throw new ComptoirException(ErrorCode.INTERNAL, "cannot start DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  DuckDBConnection connect() {
+    synchronized (root) {
+      try {
+        return (DuckDBConnection) root.duplicate();
+      } catch (SQLException e) {
+        throw new ComptoirException(
+            ErrorCode.INTERNAL, "cannot open a DuckDB connection: " + e.getMessage(), e);
+      }
+    }
+  }
 
   @Override
   public List<Column> inferColumns(Path source, SourceFormat format, SourceOptions options) {
-    throw new IllegalStateException("placeholder");
+    try (DuckDBConnection connection = connect()) {
+      return switch (format) {
+        case CSV -> CsvStager.inferColumns(connection, source, options);
+        case JSONL -> SqlStager.inferJsonColumns(connection, source);
+        case PARQUET -> SqlStager.inferParquetColumns(connection, source);
+      };
+    } catch (SQLException e) {
+      throw sourceError(source, e);
+    }
   }
 
   @Override
   public StagedData stage(StageRequest request, ProgressListener progress) {
-    throw new IllegalStateException("placeholder");
+    if (request.columns().isEmpty()) {
+      throw ComptoirException.invalidInput("no columns to validate against");
+    }
+    try (DuckDBConnection connection = connect()) {
+      return switch (request.format()) {
+        case CSV -> new CsvStager(connection, request, progress).stage();
+        case JSONL, PARQUET -> new SqlStager(connection, request, progress).stage();
+      };
+    } catch (SQLException e) {
+      throw sourceError(request.source(), e);
+    }
+  }
+
+  static ComptoirException sourceError(Path source, SQLException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int cut = message.indexOf("\n\n");
+    if (cut > 0) {
+      message = message.substring(0, cut);
+    }
+    log.debug("DuckDB error on {}", source, e);
+    return ComptoirException.invalidInput("cannot read %s: %s", source.getFileName(), message);
   }
 
   @Override
   public RowBatch read(ReadRequest request) {
-    throw new IllegalStateException("placeholder");
+    if (request.files().isEmpty() || request.limit() == 0) {
+      return new RowBatch(request.columns(), List.of());
+    }
+    String projection =
+        request.columns().isEmpty()
+            ? "*"
+            : String.join(", ", request.columns().stream().map(Sql::identifier).toList());
+    String sql =
+        "SELECT "
+            + projection
+            + " FROM read_parquet("
+            + fileList(request.files())
+            + ") LIMIT "
+            + request.limit()
+            + " OFFSET "
+            + request.offset();
+    try (DuckDBConnection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      int count = rs.getMetaData().getColumnCount();
+      List<String> names = new ArrayList<>(count);
+      for (int i = 1; i <= count; i++) {
+        names.add(rs.getMetaData().getColumnName(i));
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+          row.add(JavaValues.of(rs.getObject(i)));
+        }
+        rows.add(row);
+      }
+      return new RowBatch(names, rows);
+    } catch (SQLException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot read version files: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public List<QuarantinedRow> readQuarantine(Path quarantineFile, long offset, int limit) {
-    throw new IllegalStateException("placeholder");
+    String sql =
+        "SELECT line, column_name, error_type, message, raw FROM read_parquet("
+            + literal(quarantineFile)
+            + ") ORDER BY line LIMIT "
+            + limit
+            + " OFFSET "
+            + offset;
+    try (DuckDBConnection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      List<QuarantinedRow> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(
+            new QuarantinedRow(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL,
+          "cannot read quarantine " + quarantineFile + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  static String fileList(List<Path> files) {
+    return "[" + String.join(", ", files.stream().map(Sql::literal).toList()) + "]";
+  }
+
+  /** Columns of the declared schema with a DuckDB type, for validation SQL. */
+  static String duckType(Column column) {
+    return Sql.duckType(column.type());
+  }
+
+  static long executeUpdate(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+      return Math.max(0, statement.getUpdateCount());
+    }
+  }
+
+  static long queryLong(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static boolean isGzip(Path path) {
+    return SourceFiles.isGzip(path);
+  }
+
+  static DataType typeOf(String duckType) {
+    return Sql.fromDuckType(duckType);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    try {
+      root.close();
+    } catch (SQLException e) {
+      log.warn("closing DuckDB: {}", e.toString());
+    }
+  }
 }

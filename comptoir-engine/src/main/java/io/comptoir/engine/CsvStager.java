@@ -1,0 +1,196 @@
+package io.comptoir.engine;
+
+import static io.comptoir.engine.Sql.identifier;
+import static io.comptoir.engine.Sql.literal;
+
+import io.comptoir.catalog.Column;
+import io.comptoir.catalog.DataType;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.SourceFiles;
+import io.comptoir.ingest.SourceOptions;
+import io.comptoir.ingest.StageRequest;
+import io.comptoir.ingest.StagedData;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * CSV staging with DuckDB's own reader: the declared types are applied while reading (every column
+ * is read, so every cast error is seen) and DuckDB's rejects tables give, for each rejected record,
+ * its line, column, error type, message and raw text.
+ */
+final class CsvStager extends Stager {
+
+  CsvStager(DuckDBConnection connection, StageRequest request, ProgressListener progress) {
+    super(connection, request, progress);
+  }
+
+  static List<Column> inferColumns(DuckDBConnection connection, Path source, SourceOptions options)
+      throws SQLException {
+    Header header = Header.read(source, options);
+    String sql =
+        "DESCRIBE SELECT * FROM read_csv("
+            + literal(source)
+            + ", delim="
+            + literal(header.delimiter)
+            + ", quote="
+            + literal(options.quote())
+            + ", header="
+            + options.header()
+            + ", decimal_separator="
+            + literal(options.decimalSeparator())
+            + ", max_line_size="
+            + options.maxLineBytes()
+            + ", compression="
+            + literal(SourceFiles.isGzip(source) ? "gzip" : "none")
+            + ", ignore_errors=true)";
+    List<Column> columns = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      int i = 0;
+      while (rs.next()) {
+        String name =
+            header.names.isEmpty() || i >= header.names.size()
+                ? "column_" + (i + 1)
+                : header.names.get(i);
+        columns.add(Column.of(name, Sql.fromDuckType(rs.getString(2))));
+        i++;
+      }
+    }
+    if (!header.names.isEmpty() && columns.size() != header.names.size()) {
+      throw ComptoirException.invalidInput(
+          "the header of %s names %d columns but its rows have %d",
+          source.getFileName(), header.names.size(), columns.size());
+    }
+    return columns;
+  }
+
+  @Override
+  StagedData stage() throws SQLException {
+    SourceOptions options = request.options();
+    Header header = Header.read(request.source(), options);
+    List<Column> ordered = orderLikeSource(header);
+    String rejects = "rejects_" + suffix;
+    String scans = "scans_" + suffix;
+    StringBuilder reader = new StringBuilder("read_csv(");
+    reader
+        .append(literal(request.source()))
+        .append(", delim=")
+        .append(literal(header.delimiter))
+        .append(", quote=")
+        .append(literal(options.quote()))
+        .append(", escape=")
+        .append(literal(options.quote()))
+        .append(", header=")
+        .append(options.header())
+        .append(", auto_detect=false, store_rejects=true, rejects_table=")
+        .append(literal(rejects))
+        .append(", rejects_scan=")
+        .append(literal(scans))
+        .append(", max_line_size=")
+        .append(options.maxLineBytes())
+        .append(", decimal_separator=")
+        .append(literal(options.decimalSeparator()))
+        .append(", compression=")
+        .append(literal(SourceFiles.isGzip(request.source()) ? "gzip" : "none"));
+    singleFormat(DataType.Kind.DATE).ifPresent(f -> reader.append(", dateformat=").append(f));
+    singleFormat(DataType.Kind.TIMESTAMP)
+        .ifPresent(f -> reader.append(", timestampformat=").append(f));
+    reader.append(", columns={");
+    for (int i = 0; i < ordered.size(); i++) {
+      Column column = ordered.get(i);
+      reader
+          .append(i == 0 ? "" : ", ")
+          .append(literal(column.name()))
+          .append(": ")
+          .append(literal(Sql.duckType(column.type())));
+    }
+    reader.append("})");
+    String projection =
+        String.join(", ", request.columns().stream().map(c -> identifier(c.name())).toList());
+    long accepted =
+        executeWithProgress(
+            "COPY (SELECT " + projection + " FROM " + reader + ")" + copyTo(dataFile()));
+    DuckDbEngine.executeUpdate(
+        connection,
+        "CREATE TEMP TABLE "
+            + QUARANTINE
+            + "_"
+            + suffix
+            + " AS SELECT line, arg_min(column_name, byte_position) AS column_name,"
+            + " replace(arg_min(error_type::VARCHAR, byte_position), ' ', '_') AS error_type,"
+            + " arg_min(error_message, byte_position) AS message,"
+            + " arg_min(csv_line, byte_position) AS raw FROM "
+            + rejects
+            + " GROUP BY line");
+    DuckDbEngine.executeUpdate(connection, "DROP TABLE IF EXISTS " + rejects);
+    DuckDbEngine.executeUpdate(connection, "DROP TABLE IF EXISTS " + scans);
+    return finish(accepted);
+  }
+
+  /** Declared columns in the order of the file's header, checked against it by name. */
+  private List<Column> orderLikeSource(Header header) {
+    List<Column> declared = request.columns();
+    if (header.names.isEmpty()) {
+      return declared;
+    }
+    Map<String, Column> byName = new HashMap<>();
+    for (Column column : declared) {
+      byName.put(column.name(), column);
+    }
+    Set<String> missing = new TreeSet<>(byName.keySet());
+    missing.removeAll(header.names);
+    Set<String> unexpected = new LinkedHashSet<>(header.names);
+    unexpected.removeAll(byName.keySet());
+    if (!missing.isEmpty() || !unexpected.isEmpty()) {
+      throw ComptoirException.invalidInput(
+          "the header of %s does not match the product's columns: missing %s, unexpected %s"
+              + " (header read as %s)",
+          request.source().getFileName(), missing, unexpected, header.names);
+    }
+    return header.names.stream().map(byName::get).toList();
+  }
+
+  private java.util.Optional<String> singleFormat(DataType.Kind kind) {
+    Set<String> formats = new TreeSet<>();
+    for (Column column : request.columns()) {
+      if (column.type().kind() == kind && !column.format().isEmpty()) {
+        formats.add(column.format());
+      }
+    }
+    if (formats.size() > 1) {
+      throw ComptoirException.invalidInput(
+          "a CSV file can use one %s format, the columns declare %s",
+          kind.name().toLowerCase(java.util.Locale.ROOT), formats);
+    }
+    return formats.stream().findFirst().map(DateFormats::toStrftime).map(Sql::literal);
+  }
+
+  /** The delimiter and the normalized header names (empty when the file has no header). */
+  record Header(char delimiter, List<String> names) {
+    static Header read(Path source, SourceOptions options) {
+      String first = CsvHeader.firstRecord(source, options.quote());
+      if (first.isEmpty()) {
+        throw ComptoirException.invalidInput("%s holds no data", source.getFileName());
+      }
+      char delimiter =
+          options.delimiter().orElseGet(() -> CsvHeader.guessDelimiter(first, options.quote()));
+      if (!options.header()) {
+        return new Header(delimiter, List.of());
+      }
+      return new Header(
+          delimiter,
+          ColumnNames.normalizeHeader(CsvHeader.split(first, delimiter, options.quote())));
+    }
+  }
+}

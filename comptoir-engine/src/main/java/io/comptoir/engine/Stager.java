@@ -1,0 +1,154 @@
+package io.comptoir.engine;
+
+import static io.comptoir.engine.Sql.literal;
+
+import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.QuarantineCount;
+import io.comptoir.ingest.StageRequest;
+import io.comptoir.ingest.StagedData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
+
+/**
+ * Shared steps of staging: the accepted rows are copied to a Parquet file, the rejected rows are
+ * gathered into a temporary table {@code quarantine(line, column_name, error_type, message, raw)},
+ * one row per rejected input row, then written to a Parquet file.
+ */
+abstract class Stager {
+  static final String QUARANTINE = "quarantine";
+
+  final DuckDBConnection connection;
+  final StageRequest request;
+  final ProgressListener progress;
+  final String suffix;
+
+  Stager(DuckDBConnection connection, StageRequest request, ProgressListener progress) {
+    this.connection = connection;
+    this.request = request;
+    this.progress = progress;
+    this.suffix = request.filePrefix().replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  abstract StagedData stage() throws SQLException;
+
+  Path dataFile() {
+    return request.stagingDirectory().resolve(request.filePrefix() + "-0.parquet");
+  }
+
+  /** Runs a statement, reporting DuckDB's own progress of it as the "validate" phase. */
+  long executeWithProgress(String sql) throws SQLException {
+    try (DuckDBPreparedStatement statement =
+        connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+      return executeWithProgress(statement);
+    }
+  }
+
+  private long executeWithProgress(DuckDBPreparedStatement statement) throws SQLException {
+    ScheduledExecutorService poller =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "comptoir-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    poller.scheduleWithFixedDelay(
+        () -> {
+          try {
+            QueryProgress state = statement.getQueryProgress();
+            if (state.getPercentage() >= 0) {
+              progress.progress("validate", Math.min(1.0, state.getPercentage() / 100.0));
+            }
+          } catch (SQLException | RuntimeException e) {
+            // progress is best effort
+          }
+        },
+        250,
+        250,
+        TimeUnit.MILLISECONDS);
+    try {
+      progress.progress("validate", 0.0);
+      statement.execute();
+      long count = Math.max(0, statement.getUpdateCount());
+      progress.progress("validate", 1.0);
+      return count;
+    } finally {
+      poller.shutdownNow();
+    }
+  }
+
+  String copyTo(Path file) {
+    return " TO " + literal(file) + " (FORMAT parquet)";
+  }
+
+  /** Writes the quarantine table to Parquet and builds the staged result. */
+  StagedData finish(long accepted) throws SQLException {
+    long quarantined =
+        DuckDbEngine.queryLong(connection, "SELECT count(*) FROM " + QUARANTINE + "_" + suffix);
+    Optional<Path> quarantineFile = Optional.empty();
+    List<QuarantineCount> counts = new ArrayList<>();
+    if (quarantined > 0) {
+      Path file = request.stagingDirectory().resolve("quarantine.parquet");
+      DuckDbEngine.executeUpdate(
+          connection,
+          "COPY (SELECT line, column_name, error_type, message, raw FROM "
+              + QUARANTINE
+              + "_"
+              + suffix
+              + " ORDER BY line)"
+              + copyTo(file));
+      quarantineFile = Optional.of(file);
+      try (Statement statement = connection.createStatement();
+          ResultSet rs =
+              statement.executeQuery(
+                  "SELECT error_type, coalesce(column_name, ''), count(*) FROM "
+                      + QUARANTINE
+                      + "_"
+                      + suffix
+                      + " GROUP BY ALL ORDER BY 3 DESC, 1, 2")) {
+        while (rs.next()) {
+          counts.add(new QuarantineCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        }
+      }
+    }
+    DuckDbEngine.executeUpdate(connection, "DROP TABLE IF EXISTS " + QUARANTINE + "_" + suffix);
+    List<StagedData.StagedFile> files = new ArrayList<>();
+    Path data = dataFile();
+    if (accepted > 0) {
+      files.add(new StagedData.StagedFile(data, accepted, size(data)));
+    } else {
+      deleteIfExists(data);
+    }
+    return new StagedData(
+        accepted + quarantined, accepted, quarantined, files, quarantineFile, counts);
+  }
+
+  static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
