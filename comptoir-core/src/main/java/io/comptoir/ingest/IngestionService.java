@@ -105,6 +105,26 @@ public final class IngestionService {
             clock.instant());
     repository.insertRun(run);
     Path staging = lake.createStagingDirectory(run.id());
+    try {
+      Staged staged = stage(request, product, run, format, source, staging, progress);
+      return finish(
+          request, product, run, staged.data(), staged.columns(), staged.inferred(), progress);
+    } finally {
+      lake.deleteStagingDirectory(run.id());
+    }
+  }
+
+  private record Staged(StagedData data, List<Column> columns, boolean inferred) {}
+
+  /** Validates the source into the staging directory; a failure is recorded on the run. */
+  private Staged stage(
+      IngestionRequest request,
+      DataProduct product,
+      IngestionRun run,
+      SourceFormat format,
+      Path source,
+      Path staging,
+      ProgressListener progress) {
     String step = "prepare";
     try {
       Path text = source;
@@ -126,29 +146,41 @@ public final class IngestionService {
       List<Column> columns =
           inferred ? engine.inferColumns(text, format, options) : product.columns();
       step = "validate";
-      StagedData staged =
+      StagedData data =
           engine.stage(
               new StageRequest(text, format, options, columns, staging, run.id().value()),
               progress);
-      return finish(request, product, run, staged, columns, inferred, progress);
+      return new Staged(data, columns, inferred);
     } catch (RuntimeException e) {
-      String message = step + ": " + messageOf(e);
-      IngestionRun failed = run.failed(clock.instant(), message);
-      try {
-        repository.updateRun(failed);
-      } catch (RuntimeException updateFailure) {
-        e.addSuppressed(updateFailure);
-      }
-      if (e instanceof ComptoirException comptoir) {
-        throw new ComptoirException(
-            comptoir.code(), "ingestion of " + request.sourceName() + " failed in " + message, e);
-      }
-      log.error("ingestion run {} failed", run.id(), e);
-      throw new ComptoirException(
-          ErrorCode.INTERNAL, "ingestion of " + request.sourceName() + " failed in " + message, e);
-    } finally {
-      lake.deleteStagingDirectory(run.id());
+      throw recordFailure(request, run, step, StagedData.empty(), e);
     }
+  }
+
+  private ComptoirException recordFailure(
+      IngestionRequest request,
+      IngestionRun run,
+      String step,
+      StagedData counted,
+      RuntimeException e) {
+    String message = step + ": " + messageOf(e);
+    try {
+      repository.updateRun(
+          run.finished(
+              RunStatus.FAILED,
+              clock.instant(),
+              counted,
+              Optional.of(message),
+              Optional.empty(),
+              Optional.empty()));
+    } catch (RuntimeException updateFailure) {
+      e.addSuppressed(updateFailure);
+    }
+    String text = "ingestion of " + request.sourceName() + " failed in " + message;
+    if (e instanceof ComptoirException comptoir) {
+      return new ComptoirException(comptoir.code(), text, e);
+    }
+    log.error("ingestion run {} failed", run.id(), e);
+    return new ComptoirException(ErrorCode.INTERNAL, text, e);
   }
 
   private IngestionRun finish(
@@ -202,7 +234,27 @@ public final class IngestionService {
       requireSameSchema(previous.get(), columns);
       files.addAll(previous.get().files());
     }
-    files.addAll(lake.publishData(product.id(), staged.dataFiles()));
+    try {
+      files.addAll(lake.publishData(product.id(), staged.dataFiles()));
+      return commit(
+          request, product, run, staged, columns, inferred, previous, files, quarantine, progress);
+    } catch (RuntimeException e) {
+      // files already moved are unreferenced: removed by the next recovery
+      throw recordFailure(request, run, "commit", staged, e);
+    }
+  }
+
+  private IngestionRun commit(
+      IngestionRequest request,
+      DataProduct product,
+      IngestionRun run,
+      StagedData staged,
+      List<Column> columns,
+      boolean inferred,
+      Optional<Version> previous,
+      List<DataFile> files,
+      Optional<String> quarantine,
+      ProgressListener progress) {
     int number = previous.map(v -> v.number() + 1).orElse(1);
     Version version =
         new Version(
