@@ -1,30 +1,153 @@
 package io.comptoir.store;
 
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.comptoir.catalog.CatalogRepository;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
 import io.comptoir.ingest.IngestionRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /** The metadata store: a pooled JDBC data source, migrated by Flyway at open. */
 public final class MetadataStore implements AutoCloseable {
-  private MetadataStore() {}
+  /** Name of the embedded SQLite file under the data directory. */
+  public static final String SQLITE_FILE_NAME = "comptoir.db";
+
+  static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int POSTGRES_POOL_SIZE = 10;
+  private static final String MIGRATIONS = "classpath:db/migration";
+  private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+
+  private final HikariDataSource pool;
+  private final String description;
+  private final JdbcCatalogRepository catalog;
+  private final JdbcIngestionRepository ingestion;
+
+  private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
+    this.pool = pool;
+    this.description = description;
+    Database database = new Database(pool, dialect);
+    this.catalog = new JdbcCatalogRepository(database);
+    this.ingestion = new JdbcIngestionRepository(database, catalog);
+  }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
   public static MetadataStore open(StoreConfig config) {
-    throw new IllegalStateException("placeholder until the store module lands");
+    requireNonNull(config, "config is null");
+    Dialect dialect;
+    String description;
+    HikariConfig hikari = new HikariConfig();
+    if (config.jdbcUrl().isPresent()) {
+      String url = config.jdbcUrl().get();
+      if (!url.startsWith("jdbc:postgresql:")) {
+        throw ComptoirException.invalidInput(
+            "metadata store URL must be a PostgreSQL JDBC URL (jdbc:postgresql://...), got '%s'",
+            redact(url));
+      }
+      dialect = Dialect.POSTGRESQL;
+      description = dialect.displayName() + " " + redact(url);
+      hikari.setJdbcUrl(url);
+      hikari.setUsername(config.user());
+      hikari.setPassword(config.password());
+      hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+      hikari.setPoolName("comptoir-postgresql");
+    } else {
+      Path file = sqliteFile(config.dataDirectory());
+      dialect = Dialect.SQLITE;
+      description = dialect.displayName() + " " + file;
+      hikari.setDataSource(sqliteDataSource(file));
+      // SQLite has a single writer. One pooled connection queues this process's transactions
+      // in the pool (fair, no polling); IMMEDIATE transactions plus busy_timeout make writers in
+      // other processes (a CLI next to the server) wait for the lock instead of failing with
+      // SQLITE_BUSY. Every repository call holds the connection for milliseconds only and never
+      // asks for a second one, so a single connection cannot deadlock.
+      hikari.setMaximumPoolSize(1);
+      hikari.setPoolName("comptoir-sqlite");
+    }
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL,
+          "cannot connect to the metadata store " + description + ": " + e.getMessage(),
+          e);
+    }
+    try {
+      Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new ComptoirException(
+          ErrorCode.INTERNAL,
+          "cannot migrate the metadata store " + description + ": " + e.getMessage(),
+          e);
+    }
+    return new MetadataStore(pool, dialect, description);
+  }
+
+  private static Path sqliteFile(Path dataDirectory) {
+    Path directory = dataDirectory.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot create the data directory " + directory + ": " + e, e);
+    }
+    return directory.resolve(SQLITE_FILE_NAME);
+  }
+
+  private static DataSource sqliteDataSource(Path file) {
+    SQLiteConfig sqlite = new SQLiteConfig();
+    // WAL: readers in other processes are not blocked by the writer.
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    sqlite.enforceForeignKeys(true);
+    // BEGIN IMMEDIATE: a transaction takes the write lock when it starts, waiting up to the busy
+    // timeout, so it never fails later when a read lock cannot be upgraded.
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+    dataSource.setUrl("jdbc:sqlite:" + file);
+    return dataSource;
+  }
+
+  private static String redact(String url) {
+    return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
   }
 
   public CatalogRepository catalog() {
-    throw new IllegalStateException("placeholder until the store module lands");
+    return catalog;
   }
 
   public IngestionRepository ingestion() {
-    throw new IllegalStateException("placeholder until the store module lands");
+    return ingestion;
   }
 
   /** "SQLite /path/comptoir.db" or "PostgreSQL jdbc:postgresql://..." without password. */
   public String description() {
-    throw new IllegalStateException("placeholder until the store module lands");
+    return description;
+  }
+
+  /** The pooled data source, for tests. */
+  DataSource dataSource() {
+    return pool;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
 }
