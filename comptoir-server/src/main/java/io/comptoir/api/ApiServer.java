@@ -1,0 +1,105 @@
+package io.comptoir.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comptoir.catalog.CatalogService;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.comptoir.ingest.ImportDirectories;
+import io.comptoir.ingest.IngestionService;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import java.util.List;
+
+/** The HTTP server: REST API under {@code /api/v1}, {@code /openapi.json} and {@code /health}. */
+public final class ApiServer implements AutoCloseable {
+  private final Javalin app;
+  private final String host;
+
+  private ApiServer(Javalin app, String host) {
+    this.app = app;
+    this.host = host;
+  }
+
+  /**
+   * Declares every route, then listens.
+   *
+   * @param port 0 picks a free port, see {@link #port()}
+   */
+  public static ApiServer start(
+      String host,
+      int port,
+      CatalogService catalog,
+      IngestionService ingestion,
+      ImportDirectories importDirectories,
+      UploadSettings uploads,
+      Authenticator authenticator) {
+    requireNonNull(authenticator, "authenticator is null");
+    ObjectMapper mapper = Json.mapper();
+    CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion);
+    VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
+    Uploads uploadFiles = new Uploads(uploads);
+    uploadFiles.removeLeftovers();
+    IngestionRoutes ingestionRoutes =
+        new IngestionRoutes(catalog, ingestion, importDirectories, uploadFiles, mapper);
+    SystemRoutes systemRoutes = new SystemRoutes();
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.routes.before(
+                  "/api/*",
+                  context ->
+                      context.attribute(Caller.ATTRIBUTE, authenticator.authenticate(context)));
+              catalogRoutes.register(config.routes);
+              versionRoutes.register(config.routes);
+              ingestionRoutes.register(config.routes);
+              systemRoutes.register(config.routes);
+              ErrorMapping.register(config.routes);
+            });
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    return new ApiServer(app, host);
+  }
+
+  /** The port listened on, useful when started on port 0. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, with {@code localhost} for the loopback and wildcard addresses. */
+  public String url() {
+    String shown =
+        switch (host) {
+          case "0.0.0.0", "::", "127.0.0.1", "::1" -> "localhost";
+          default -> host;
+        };
+    if (shown.contains(":")) {
+      shown = "[" + shown + "]";
+    }
+    return "http://" + shown + ":" + port();
+  }
+
+  /** "GET /api/v1/products" for every HTTP route declared. */
+  List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map((ParsedEndpoint parsed) -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

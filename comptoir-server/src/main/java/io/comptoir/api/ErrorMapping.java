@@ -1,0 +1,86 @@
+package io.comptoir.api;
+
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the REST API turns exceptions into responses: {@code {"error": {"code":
+ * "NOT_FOUND", "message": "..."}}}. Unexpected exceptions are logged with a reference and answered
+ * with a generic message: never a stack trace.
+ */
+final class ErrorMapping {
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+  /** The body of every error response. */
+  record ErrorJson(Error error) {
+    record Error(String code, String message) {}
+  }
+
+  private ErrorMapping() {}
+
+  static void register(RoutesConfig routes) {
+    routes.exception(ComptoirException.class, ErrorMapping::comptoir);
+    routes.exception(HttpResponseException.class, ErrorMapping::http);
+    routes.exception(Exception.class, ErrorMapping::unexpected);
+  }
+
+  static int status(ComptoirException e) {
+    if (e instanceof UploadTooLargeException) {
+      return 413;
+    }
+    return switch (e.code()) {
+      case NOT_FOUND -> 404;
+      case INVALID_INPUT -> 400;
+      case CONFLICT -> 409;
+      case FORBIDDEN -> 403;
+      case UNAUTHENTICATED -> 401;
+      case INTERNAL -> 500;
+    };
+  }
+
+  private static void comptoir(ComptoirException e, Context context) {
+    if (e.code() == ErrorCode.INTERNAL) {
+      log.error("{} {} failed", context.method(), context.path(), e);
+    } else {
+      log.debug("{} {}: {}", context.method(), context.path(), e.getMessage(), e);
+    }
+    respond(context, status(e), e.code(), e.getMessage());
+  }
+
+  private static void http(HttpResponseException e, Context context) {
+    int status = e.getStatus();
+    ErrorCode code =
+        switch (status) {
+          case 401 -> ErrorCode.UNAUTHENTICATED;
+          case 403 -> ErrorCode.FORBIDDEN;
+          case 404 -> ErrorCode.NOT_FOUND;
+          case 409 -> ErrorCode.CONFLICT;
+          default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_INPUT;
+        };
+    String message =
+        status == 404
+            ? "no route " + context.method() + " " + context.path()
+            : e.getMessage() == null ? "HTTP " + status : e.getMessage();
+    respond(context, status, code, message);
+  }
+
+  private static void unexpected(Exception e, Context context) {
+    String reference = UUID.randomUUID().toString();
+    log.error("{} {} failed (reference {})", context.method(), context.path(), reference, e);
+    respond(
+        context,
+        500,
+        ErrorCode.INTERNAL,
+        "internal error, reference " + reference + "; the server log has the details");
+  }
+
+  private static void respond(Context context, int status, ErrorCode code, String message) {
+    context.status(status).json(new ErrorJson(new ErrorJson.Error(code.name(), message)));
+  }
+}

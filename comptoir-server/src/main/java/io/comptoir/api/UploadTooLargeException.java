@@ -1,0 +1,11 @@
+package io.comptoir.api;
+
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+
+/** An upload larger than the configured limit: INVALID_INPUT, answered with 413. */
+final class UploadTooLargeException extends ComptoirException {
+  UploadTooLargeException(String message) {
+    super(ErrorCode.INVALID_INPUT, message);
+  }
+}

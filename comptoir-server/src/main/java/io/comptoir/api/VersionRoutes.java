@@ -1,0 +1,62 @@
+package io.comptoir.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.api.CatalogJson.Items;
+import io.comptoir.api.CatalogJson.VersionSummaryJson;
+import io.comptoir.api.IngestionJson.RowsJson;
+import io.comptoir.api.IngestionJson.VersionJson;
+import io.comptoir.catalog.CatalogService;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.PageRequest;
+import io.comptoir.ingest.IngestionService;
+import io.comptoir.ingest.Version;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * Versions of a product and a small preview of their rows. The governed data API, under a usage
+ * contract, comes with contracts.
+ */
+final class VersionRoutes {
+  private final CatalogService catalog;
+  private final IngestionService ingestion;
+
+  VersionRoutes(CatalogService catalog, IngestionService ingestion) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.ingestion = requireNonNull(ingestion, "ingestion is null");
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/products/{id}/versions", this::versions);
+    routes.get("/api/v1/products/{id}/versions/{number}", this::version);
+    routes.get("/api/v1/products/{id}/versions/{number}/rows", this::rows);
+  }
+
+  private void versions(Context context) {
+    ProductId product = catalog.loadProduct(Parameters.productId(context)).id();
+    context.json(Items.of(ingestion.listVersions(product), VersionSummaryJson::of));
+  }
+
+  private void version(Context context) {
+    Version version = loadVersion(context);
+    context.json(VersionJson.of(version, ingestion.loadRun(version.run())));
+  }
+
+  private void rows(Context context) {
+    Version version = loadVersion(context);
+    List<String> columns = Parameters.list(context, "columns");
+    PageRequest page = Parameters.page(context);
+    context.json(
+        RowsJson.of(
+            ingestion.read(version, columns, page.offset(), page.limit()),
+            page.offset(),
+            page.limit()));
+  }
+
+  private Version loadVersion(Context context) {
+    ProductId product = catalog.loadProduct(Parameters.productId(context)).id();
+    return ingestion.loadVersion(product, Parameters.versionNumber(context));
+  }
+}

@@ -1,0 +1,109 @@
+package io.comptoir.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.demo.DemoData;
+import io.comptoir.demo.DemoResult;
+import io.comptoir.ingest.ProgressListener;
+import io.comptoir.server.Comptoir;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "demo",
+    description = {
+      "Loads the demo catalog and its data (fictitious people generated with a fixed seed, and"
+          + " the real La Poste postcodes) into the data directory, then serves it.",
+      "Idempotent: products that already have a version are skipped. The generated files stay"
+          + " in <data-dir>/demo."
+    },
+    sortOptions = false)
+final class DemoCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @ParentCommand ComptoirCommand parent;
+
+  @Option(names = "--no-serve", description = "Only loads the demo, then exits.")
+  boolean noServe;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (key http-port).")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "HTTP address (key http-host).")
+  String host;
+
+  @Option(
+      names = "--progress",
+      description = "Draws a progress bar on stderr even when it is not a terminal.")
+  boolean progress;
+
+  DemoCommand(CliContext context) {
+    this.context = requireNonNull(context, "context is null");
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (Comptoir comptoir =
+        Comptoir.open(parent.configuration(ServeCommand.httpOptions(port, host)))) {
+      comptoir.ingestion().recover();
+      print(load(comptoir), context.out());
+      if (!noServe) {
+        Serving.serve(comptoir, context);
+      }
+    }
+    return 0;
+  }
+
+  private DemoResult load(Comptoir comptoir) {
+    context.out().println("loading the demo into " + comptoir.dataDirectory() + " ...");
+    context.out().flush();
+    if (!progress && context.terminal() == CliContext.Terminal.NONE) {
+      return DemoData.load(
+          comptoir.catalog(),
+          comptoir.ingestion(),
+          comptoir.dataDirectory().resolve("demo"),
+          ProgressListener.NONE);
+    }
+    ProgressBar bar = new ProgressBar(context.err());
+    try {
+      return DemoData.load(
+          comptoir.catalog(), comptoir.ingestion(), comptoir.dataDirectory().resolve("demo"), bar);
+    } finally {
+      bar.finish();
+    }
+  }
+
+  private static void print(DemoResult result, PrintWriter out) {
+    for (DemoResult.ProductLoad load : result.products()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-28s version %-3d %,12d rows %s%n",
+          load.product(),
+          load.version(),
+          load.rows(),
+          load.outcome() == DemoResult.Outcome.INGESTED
+              ? String.format(
+                  Locale.ROOT,
+                  "ingested in %.1f s (%d quarantined)",
+                  load.ingestion().toMillis() / 1000.0,
+                  load.rowsQuarantined())
+              : "already loaded");
+    }
+    out.printf(
+        Locale.ROOT,
+        "demo loaded: %d entities, %d domains, %d products, %d version(s) created with %,d rows,"
+            + " %d already loaded, in %.1f s%n",
+        result.entities(),
+        result.domains(),
+        result.productCount(),
+        result.versionsCreated(),
+        result.rowsIngested(),
+        result.productsSkipped(),
+        result.elapsed().toMillis() / 1000.0);
+    out.flush();
+  }
+}

@@ -1,0 +1,95 @@
+package io.comptoir.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every configuration key of Comptoir. docs/configuration.md documents each one. */
+public final class ConfigKeys {
+  public static final ConfigKey DATA_DIR =
+      new ConfigKey(
+          "data-dir",
+          ConfigType.PATH,
+          "./data",
+          "Directory holding the SQLite metadata file, the lake of Parquet versions, uploads and"
+              + " the engine's spill files.");
+  public static final ConfigKey HTTP_HOST =
+      new ConfigKey(
+          "http-host",
+          ConfigType.STRING,
+          "127.0.0.1",
+          "Address the HTTP server listens on; 0.0.0.0 accepts connections from other machines.");
+  public static final ConfigKey HTTP_PORT =
+      new ConfigKey(
+          "http-port",
+          ConfigType.PORT,
+          "8080",
+          "TCP port of the HTTP server; 0 picks a free port.");
+  public static final ConfigKey STORE_JDBC_URL =
+      new ConfigKey(
+          "store-jdbc-url",
+          ConfigType.JDBC_URL,
+          "",
+          "JDBC URL of the PostgreSQL metadata store; empty for the embedded SQLite file under the"
+              + " data directory.");
+  public static final ConfigKey STORE_USER =
+      new ConfigKey("store-user", ConfigType.STRING, "", "User of the PostgreSQL metadata store.");
+  public static final ConfigKey STORE_PASSWORD =
+      new ConfigKey(
+          "store-password",
+          ConfigType.SECRET,
+          "",
+          "Password of the PostgreSQL metadata store; never printed.");
+  public static final ConfigKey ENGINE_MEMORY_LIMIT =
+      new ConfigKey(
+          "engine-memory-limit",
+          ConfigType.MEMORY,
+          "2GB",
+          "Memory DuckDB may use before spilling to disk under the data directory.");
+  public static final ConfigKey ENGINE_THREADS =
+      new ConfigKey(
+          "engine-threads",
+          ConfigType.POSITIVE_INTEGER,
+          "",
+          "DuckDB worker threads; empty for the number of processors.");
+  public static final ConfigKey INGEST_TOLERATED_REJECT_RATE =
+      new ConfigKey(
+          "ingest-tolerated-reject-rate",
+          ConfigType.RATE,
+          "0.05",
+          "Share of quarantined rows above which an ingestion creates no version; a request may"
+              + " override it.");
+  public static final ConfigKey INGEST_IMPORT_DIRS =
+      new ConfigKey(
+          "ingest-import-dirs",
+          ConfigType.PATH_LIST,
+          "${data-dir}/inbox",
+          "Server-side directories from which files may be ingested by path; relative paths given"
+              + " to the imports route resolve against the first one.");
+  public static final ConfigKey INGEST_MAX_UPLOAD_BYTES =
+      new ConfigKey(
+          "ingest-max-upload-bytes",
+          ConfigType.BYTES,
+          "1GB",
+          "Largest file accepted by the uploads route; larger uploads get 413.");
+
+  /** All keys, in documentation order. */
+  public static final List<ConfigKey> ALL =
+      List.of(
+          DATA_DIR,
+          HTTP_HOST,
+          HTTP_PORT,
+          STORE_JDBC_URL,
+          STORE_USER,
+          STORE_PASSWORD,
+          ENGINE_MEMORY_LIMIT,
+          ENGINE_THREADS,
+          INGEST_TOLERATED_REJECT_RATE,
+          INGEST_IMPORT_DIRS,
+          INGEST_MAX_UPLOAD_BYTES);
+
+  private ConfigKeys() {}
+
+  public static Optional<ConfigKey> find(String key) {
+    return ALL.stream().filter(k -> k.key().equals(key)).findFirst();
+  }
+}

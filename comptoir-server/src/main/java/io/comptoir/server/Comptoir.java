@@ -1,0 +1,195 @@
+package io.comptoir.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.api.ApiServer;
+import io.comptoir.api.Authenticator;
+import io.comptoir.api.UploadSettings;
+import io.comptoir.catalog.CatalogService;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.comptoir.config.ConfigKeys;
+import io.comptoir.config.Configuration;
+import io.comptoir.engine.DuckDbEngine;
+import io.comptoir.engine.EngineSettings;
+import io.comptoir.ingest.DataEngine;
+import io.comptoir.ingest.ImportDirectories;
+import io.comptoir.ingest.IngestionService;
+import io.comptoir.ingest.Lake;
+import io.comptoir.store.MetadataStore;
+import io.comptoir.store.StoreConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the metadata store, the data engine and the lake described by a
+ * configuration, wires the services by hand, and closes everything in reverse order.
+ *
+ * <p>Layout of the data directory: {@code lake/} (Parquet versions and quarantines), {@code
+ * uploads/} (request bodies while they are ingested), {@code tmp/} (engine spill files), {@code
+ * inbox/} (the default import directory) and the SQLite file when no JDBC URL is configured.
+ */
+public final class Comptoir implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Comptoir.class);
+
+  private final Configuration configuration;
+  private final MetadataStore store;
+  private final DataEngine engine;
+  private final Lake lake;
+  private final CatalogService catalog;
+  private final IngestionService ingestion;
+  private final ImportDirectories importDirectories;
+
+  private Comptoir(
+      Configuration configuration,
+      MetadataStore store,
+      DataEngine engine,
+      Lake lake,
+      CatalogService catalog,
+      IngestionService ingestion,
+      ImportDirectories importDirectories) {
+    this.configuration = configuration;
+    this.store = store;
+    this.engine = engine;
+    this.lake = lake;
+    this.catalog = catalog;
+    this.ingestion = ingestion;
+    this.importDirectories = importDirectories;
+  }
+
+  /** Opens everything the configuration describes; nothing stays open when this fails. */
+  public static Comptoir open(Configuration configuration) {
+    requireNonNull(configuration, "configuration is null");
+    Path dataDirectory = configuration.path(ConfigKeys.DATA_DIR);
+    createDirectory(dataDirectory);
+    createDirectory(dataDirectory.resolve("inbox"));
+    Path temp = createDirectory(dataDirectory.resolve("tmp"));
+    Clock clock = Clock.systemUTC();
+
+    MetadataStore store =
+        MetadataStore.open(
+            new StoreConfig(
+                configuration.optional(ConfigKeys.STORE_JDBC_URL),
+                configuration.string(ConfigKeys.STORE_USER),
+                configuration.string(ConfigKeys.STORE_PASSWORD),
+                dataDirectory));
+    DataEngine engine = null;
+    try {
+      engine =
+          new DuckDbEngine(
+              new EngineSettings(
+                  temp,
+                  configuration.string(ConfigKeys.ENGINE_MEMORY_LIMIT),
+                  configuration
+                      .optionalInteger(ConfigKeys.ENGINE_THREADS)
+                      .orElse(Runtime.getRuntime().availableProcessors())));
+      Lake lake = new Lake(dataDirectory.resolve("lake"));
+      CatalogService catalog = new CatalogService(store.catalog(), clock);
+      IngestionService ingestion =
+          new IngestionService(
+              store.catalog(),
+              store.ingestion(),
+              engine,
+              lake,
+              clock,
+              configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE));
+      ImportDirectories imports =
+          new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
+      log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
+      return new Comptoir(configuration, store, engine, lake, catalog, ingestion, imports);
+    } catch (RuntimeException e) {
+      closeQuietly(engine, e);
+      closeQuietly(store, e);
+      throw e;
+    }
+  }
+
+  /** Starts the HTTP server on the configured host and port. */
+  public ApiServer startHttp() {
+    return ApiServer.start(
+        configuration.string(ConfigKeys.HTTP_HOST),
+        configuration.integer(ConfigKeys.HTTP_PORT),
+        catalog,
+        ingestion,
+        importDirectories,
+        new UploadSettings(
+            createDirectory(dataDirectory().resolve("uploads")),
+            configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
+        Authenticator.anonymous());
+  }
+
+  public Configuration configuration() {
+    return configuration;
+  }
+
+  public Path dataDirectory() {
+    return configuration.path(ConfigKeys.DATA_DIR);
+  }
+
+  public CatalogService catalog() {
+    return catalog;
+  }
+
+  public IngestionService ingestion() {
+    return ingestion;
+  }
+
+  public ImportDirectories importDirectories() {
+    return importDirectories;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /** "SQLite /path/comptoir.db" or the PostgreSQL URL, without password. */
+  public String storeDescription() {
+    return store.description();
+  }
+
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    try {
+      engine.close();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static Path createDirectory(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new ComptoirException(
+          ErrorCode.INVALID_INPUT, "cannot create directory " + directory + ": " + e, e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable, Exception failure) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.comptoir.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo, loaded twice into the same data directory: the second load ingests nothing. */
+class DemoCommandIT {
+  @TempDir Path directory;
+
+  @Test
+  void loadsTheDemoOnceAndSkipsItTheSecondTime() {
+    CliHarness cli = new CliHarness(directory);
+
+    CliHarness.Result first = cli.run("demo", "--no-serve", "--data-dir=data");
+    CliHarness.Result second = cli.run("demo", "--no-serve", "--data-dir=data");
+
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out())
+        .contains("codes-postaux")
+        .containsPattern("demo loaded: \\d+ entities, \\d+ domains, (\\d+) products, \\1 version");
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(second.out()).contains("0 version(s) created", "already loaded");
+    CliHarness.Result products = cli.run("products", "--data-dir=data");
+    assertThat(products.out()).contains("codes-postaux");
+    assertThat(cli.run("versions", "codes-postaux", "--data-dir=data").out())
+        .containsPattern("(?m)^1 +\\S+ +39192 ");
+  }
+}
