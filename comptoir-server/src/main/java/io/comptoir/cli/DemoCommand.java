@@ -49,7 +49,6 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     try (Comptoir comptoir =
         Comptoir.open(parent.configuration(ServeCommand.httpOptions(port, host)))) {
-      comptoir.ingestion().recover();
       print(load(comptoir), context.out());
       if (!noServe) {
         Serving.serve(comptoir, context);

@@ -97,7 +97,6 @@ final class IngestCommand implements Callable<Integer> {
                 Optional.ofNullable(toleratedRejectRate))
             .toRequest(ProductId.of(product), source, String.valueOf(source.getFileName()));
     try (Comptoir comptoir = Comptoir.open(parent.configuration(Map.of()))) {
-      comptoir.ingestion().recover();
       IngestionRun run = ingest(comptoir, request);
       print(run, context.out());
     }

@@ -33,7 +33,6 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try (Comptoir comptoir = Comptoir.open(parent.configuration(httpOptions(port, host)))) {
-      comptoir.ingestion().recover();
       Serving.serve(comptoir, context);
     }
     return 0;

@@ -43,6 +43,8 @@ public final class Comptoir implements AutoCloseable {
   private final CatalogService catalog;
   private final IngestionService ingestion;
   private final ImportDirectories importDirectories;
+  private final DataDirectoryLock lock;
+  private boolean recovered;
 
   private Comptoir(
       Configuration configuration,
@@ -51,7 +53,9 @@ public final class Comptoir implements AutoCloseable {
       Lake lake,
       CatalogService catalog,
       IngestionService ingestion,
-      ImportDirectories importDirectories) {
+      ImportDirectories importDirectories,
+      DataDirectoryLock lock) {
+    this.lock = lock;
     this.configuration = configuration;
     this.store = store;
     this.engine = engine;
@@ -68,15 +72,23 @@ public final class Comptoir implements AutoCloseable {
     createDirectory(dataDirectory);
     createDirectory(dataDirectory.resolve("inbox"));
     Path temp = createDirectory(dataDirectory.resolve("tmp"));
-    Clock clock = Clock.systemUTC();
+    // the store keeps milliseconds: a millisecond clock makes what is saved equal what is read
+    Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
 
-    MetadataStore store =
-        MetadataStore.open(
-            new StoreConfig(
-                configuration.optional(ConfigKeys.STORE_JDBC_URL),
-                configuration.string(ConfigKeys.STORE_USER),
-                configuration.string(ConfigKeys.STORE_PASSWORD),
-                dataDirectory));
+    DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+    MetadataStore store;
+    try {
+      store =
+          MetadataStore.open(
+              new StoreConfig(
+                  configuration.optional(ConfigKeys.STORE_JDBC_URL),
+                  configuration.string(ConfigKeys.STORE_USER),
+                  configuration.string(ConfigKeys.STORE_PASSWORD),
+                  dataDirectory));
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     DataEngine engine = null;
     try {
       engine =
@@ -100,12 +112,39 @@ public final class Comptoir implements AutoCloseable {
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
-      return new Comptoir(configuration, store, engine, lake, catalog, ingestion, imports);
+      Comptoir comptoir =
+          new Comptoir(configuration, store, engine, lake, catalog, ingestion, imports, lock);
+      comptoir.recoverIfAlone();
+      return comptoir;
     } catch (RuntimeException e) {
       closeQuietly(engine, e);
       closeQuietly(store, e);
+      lock.close();
       throw e;
     }
+  }
+
+  /**
+   * Recovers from a crash (interrupted runs failed, unreferenced lake files removed) when no other
+   * Comptoir process uses the data directory; otherwise leaves their work in flight alone. Runs
+   * once, when opening.
+   */
+  private void recoverIfAlone() {
+    if (!lock.alone()) {
+      log.info("another Comptoir process uses {}: crash recovery skipped", dataDirectory());
+      return;
+    }
+    try {
+      ingestion.recover();
+      recovered = true;
+    } finally {
+      lock.share();
+    }
+  }
+
+  /** Whether opening ran the crash recovery (no other process used the data directory). */
+  public boolean recovered() {
+    return recovered;
   }
 
   /** Starts the HTTP server on the configured host and port. */
@@ -168,6 +207,7 @@ public final class Comptoir implements AutoCloseable {
         failure.addSuppressed(e);
       }
     }
+    lock.close();
     if (failure != null) {
       throw failure;
     }
