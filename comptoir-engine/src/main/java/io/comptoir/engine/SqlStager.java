@@ -80,70 +80,58 @@ final class SqlStager extends Stager {
   StagedData stage() throws SQLException {
     String source = "source_" + suffix;
     Map<String, String> rawByColumn = new LinkedHashMap<>();
-    String checks;
+    String rowError;
+    String raw;
     if (request.format() == SourceFormat.JSONL) {
       createJsonSource(source, rawByColumn);
-      checks =
+      rowError =
           "CASE WHEN NOT json_valid(raw) THEN 'INVALID_JSON'"
               + " WHEN TRY(json_type(raw)) <> 'OBJECT' THEN 'NOT_AN_OBJECT' END";
+      raw = "raw";
     } else {
       createParquetSource(source, rawByColumn);
-      checks = "NULL::VARCHAR";
+      rowError = "NULL::VARCHAR";
+      raw = "to_json(source_row)::VARCHAR";
     }
-    String checked = "checked_" + suffix;
-    StringBuilder select =
-        new StringBuilder("SELECT line, raw, ").append(checks).append(" AS row_error");
+    // one streaming pass writes the accepted rows, a second collects the rejected ones: no
+    // intermediate table, and the raw text of a row is only built when it is rejected
+    List<String> projection = new ArrayList<>();
+    List<String> valid = new ArrayList<>();
+    valid.add("(" + rowError + ") IS NULL");
     StringBuilder errorType = new StringBuilder("CASE WHEN row_error IS NOT NULL THEN row_error");
     StringBuilder errorColumn = new StringBuilder("CASE WHEN row_error IS NOT NULL THEN NULL");
     StringBuilder message =
         new StringBuilder(
             "CASE WHEN row_error = 'INVALID_JSON' THEN 'the line is not valid JSON'"
                 + " WHEN row_error IS NOT NULL THEN 'the line is not a JSON object'");
-    int i = 0;
     for (Column column : request.columns()) {
-      String raw = rawByColumn.get(column.name());
-      String typed = "c" + i;
-      select.append(", ").append(castExpression(column, raw)).append(" AS ").append(typed);
-      select.append(", ").append(raw).append("::VARCHAR AS r").append(i);
-      String failed = "r" + i + " IS NOT NULL AND " + typed + " IS NULL";
+      String value = rawByColumn.get(column.name());
+      String cast = castExpression(column, value);
+      projection.add(cast + " AS " + identifier(column.name()));
+      String failed = value + " IS NOT NULL AND " + cast + " IS NULL";
+      valid.add("NOT (" + failed + ")");
       errorType.append(" WHEN ").append(failed).append(" THEN 'CAST'");
       errorColumn.append(" WHEN ").append(failed).append(" THEN ").append(literal(column.name()));
       message
           .append(" WHEN ")
           .append(failed)
-          .append(" THEN 'Could not convert ' || to_json(r")
-          .append(i)
-          .append(") || ")
+          .append(" THEN 'Could not convert ' || to_json(")
+          .append(value)
+          .append(")::VARCHAR || ")
           .append(literal(" to " + column.type() + describeFormat(column)))
           .append(" || ' in column ' || ")
           .append(literal(column.name()));
-      i++;
     }
-    select.append(" FROM ").append(source);
-    DuckDbEngine.executeUpdate(
-        connection,
-        "CREATE TEMP TABLE "
-            + checked
-            + " AS SELECT *, "
-            + errorType
-            + " END AS error_type, "
-            + errorColumn
-            + " END AS column_name, "
-            + message
-            + " END AS message FROM ("
-            + select
-            + ")");
-    List<String> projection = new ArrayList<>();
-    for (int c = 0; c < request.columns().size(); c++) {
-      projection.add("c" + c + " AS " + identifier(request.columns().get(c).name()));
-    }
-    long accepted =
+    String accepted = String.join(" AND ", valid);
+    long count =
         executeWithProgress(
             "COPY (SELECT "
                 + String.join(", ", projection)
                 + " FROM "
-                + checked
-                + " WHERE error_type IS NULL ORDER BY line)"
+                + source
+                + " WHERE "
+                + accepted
+                + " ORDER BY line)"
                 + copyTo(dataFile()));
     DuckDbEngine.executeUpdate(
         connection,
@@ -151,12 +139,25 @@ final class SqlStager extends Stager {
             + QUARANTINE
             + "_"
             + suffix
-            + " AS SELECT line, column_name, error_type, message, raw FROM "
-            + checked
-            + " WHERE error_type IS NOT NULL");
-    DuckDbEngine.executeUpdate(connection, "DROP TABLE " + checked);
-    DuckDbEngine.executeUpdate(connection, "DROP TABLE " + source);
-    return finish(accepted);
+            + " AS SELECT line, "
+            + errorColumn
+            + " END AS column_name, "
+            + errorType
+            + " END AS error_type, "
+            + message
+            + " END AS message, raw_text AS raw FROM (SELECT *, "
+            + rowError
+            + " AS row_error, "
+            + raw
+            + " AS raw_text FROM "
+            + source
+            + " WHERE NOT ("
+            + accepted
+            + "))");
+    DuckDbEngine.executeUpdate(
+        connection,
+        (request.format() == SourceFormat.JSONL ? "DROP TABLE " : "DROP VIEW ") + source);
+    return finish(count);
   }
 
   private void createJsonSource(String table, Map<String, String> rawByColumn) throws SQLException {
@@ -235,13 +236,13 @@ final class SqlStager extends Stager {
     }
     DuckDbEngine.executeUpdate(
         connection,
-        "CREATE TEMP TABLE "
+        "CREATE TEMP VIEW "
             + table
-            + " AS SELECT file_row_number + 1 AS line, to_json(s)::VARCHAR AS raw"
+            + " AS SELECT file_row_number + 1 AS line, source_row"
             + fields
             + " FROM read_parquet("
             + literal(request.source())
-            + ", file_row_number=true) s");
+            + ", file_row_number=true) source_row");
   }
 
   private static String castExpression(Column column, String raw) {
