@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
       Authenticator authenticator) {
     requireNonNull(authenticator, "authenticator is null");
     ObjectMapper mapper = Json.mapper();
-    CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion);
+    CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion, mapper);
     VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
     Uploads uploadFiles = new Uploads(uploads);
     uploadFiles.removeLeftovers();

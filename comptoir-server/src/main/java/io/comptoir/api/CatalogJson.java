@@ -3,9 +3,12 @@ package io.comptoir.api;
 import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.Column;
 import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.DataType;
 import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.PersonalDataCategory;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
 import io.comptoir.common.Page;
 import io.comptoir.ingest.Version;
 import io.comptoir.ingest.WriteMode;
@@ -130,6 +133,68 @@ final class CatalogJson {
           version.rowCount(),
           version.bytes(),
           version.mode());
+    }
+  }
+
+  /** Body of {@code PUT /api/v1/entities/{code}} and {@code PUT /api/v1/domains/{id}}. */
+  record NamedInputJson(String name, String description) {}
+
+  /** A column in a product body; {@code type} as in {@code DataType.parse}. */
+  record ColumnInputJson(
+      String name, String type, String description, String personalData, String format) {
+    Column toColumn() {
+      return new Column(
+          name,
+          DataType.parse(type),
+          description,
+          personalData == null
+              ? PersonalDataCategory.NONE
+              : Parameters.parseEnum("personalData", personalData, PersonalDataCategory.class),
+          format);
+    }
+  }
+
+  /** Body of {@code PUT /api/v1/products/{id}}. */
+  record ProductInputJson(
+      String title,
+      String description,
+      String entity,
+      String domain,
+      String owner,
+      String steward,
+      String sourceSystem,
+      String classification,
+      List<String> tags,
+      List<ColumnInputJson> columns) {
+    DataProduct toProduct(ProductId id, Instant now) {
+      if (classification == null) {
+        throw ComptoirException.invalidInput(
+            "classification is required (PUBLIC, INTERNAL, CONFIDENTIAL or RESTRICTED)");
+      }
+      return new DataProduct(
+          id,
+          title,
+          description,
+          entity,
+          domain,
+          owner,
+          steward,
+          sourceSystem,
+          Parameters.parseEnum("classification", classification, Classification.class),
+          tags == null ? List.of() : tags.stream().filter(java.util.Objects::nonNull).toList(),
+          columns == null
+              ? List.of()
+              : columns.stream()
+                  .map(
+                      column -> {
+                        if (column == null) {
+                          throw ComptoirException.invalidInput("a column is null");
+                        }
+                        return column.toColumn();
+                      })
+                  .toList(),
+          now,
+          now);
     }
   }
 }

@@ -2,15 +2,20 @@ package io.comptoir.api;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comptoir.api.CatalogJson.DomainJson;
 import io.comptoir.api.CatalogJson.EntityJson;
 import io.comptoir.api.CatalogJson.Items;
+import io.comptoir.api.CatalogJson.NamedInputJson;
 import io.comptoir.api.CatalogJson.PageJson;
+import io.comptoir.api.CatalogJson.ProductInputJson;
 import io.comptoir.api.CatalogJson.ProductJson;
 import io.comptoir.api.CatalogJson.ProductSummaryJson;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.Domain;
+import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.ProductQuery;
 import io.comptoir.ingest.IngestionService;
 import io.javalin.config.RoutesConfig;
@@ -21,9 +26,12 @@ final class CatalogRoutes {
   private final CatalogService catalog;
   private final IngestionService ingestion;
 
-  CatalogRoutes(CatalogService catalog, IngestionService ingestion) {
+  private final ObjectMapper mapper;
+
+  CatalogRoutes(CatalogService catalog, IngestionService ingestion, ObjectMapper mapper) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
+    this.mapper = requireNonNull(mapper, "mapper is null");
   }
 
   void register(RoutesConfig routes) {
@@ -31,6 +39,32 @@ final class CatalogRoutes {
     routes.get("/api/v1/domains", this::domains);
     routes.get("/api/v1/products", this::products);
     routes.get("/api/v1/products/{id}", this::product);
+    routes.put("/api/v1/entities/{code}", this::putEntity);
+    routes.put("/api/v1/domains/{id}", this::putDomain);
+    routes.put("/api/v1/products/{id}", this::putProduct);
+  }
+
+  private void putEntity(Context context) {
+    NamedInputJson body = Json.read(mapper, context.bodyInputStream(), NamedInputJson.class);
+    LegalEntity entity =
+        new LegalEntity(context.pathParam("code"), body.name(), body.description());
+    catalog.saveEntity(entity);
+    context.json(EntityJson.of(entity));
+  }
+
+  private void putDomain(Context context) {
+    NamedInputJson body = Json.read(mapper, context.bodyInputStream(), NamedInputJson.class);
+    Domain domain = new Domain(context.pathParam("id"), body.name(), body.description());
+    catalog.saveDomain(domain);
+    context.json(DomainJson.of(domain));
+  }
+
+  private void putProduct(Context context) {
+    ProductInputJson body = Json.read(mapper, context.bodyInputStream(), ProductInputJson.class);
+    DataProduct product =
+        catalog.saveProduct(
+            body.toProduct(Parameters.productId(context), catalog.clock().instant()));
+    context.json(ProductJson.of(product, ingestion.listVersions(product.id())));
   }
 
   private void entities(Context context) {

@@ -90,22 +90,24 @@ final class Parameters {
 
   static <E extends Enum<E>> Optional<E> enumeration(Context context, String name, Class<E> type) {
     return string(context, name)
-        .map(
-            text -> {
-              String normalized = text.toUpperCase(Locale.ROOT).replace('-', '_');
-              return Arrays.stream(type.getEnumConstants())
-                  .filter(constant -> constant.name().equals(normalized))
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          ComptoirException.invalidInput(
-                              "query parameter '%s' must be one of %s, got '%s'",
-                              name,
-                              Arrays.stream(type.getEnumConstants())
-                                  .map(Enum::name)
-                                  .collect(Collectors.joining(", ")),
-                              text));
-            });
+        .map(text -> parseEnum("query parameter '" + name + "'", text, type));
+  }
+
+  /** An enumeration constant in any case, '-' read as '_'; the message names the field. */
+  static <E extends Enum<E>> E parseEnum(String field, String text, Class<E> type) {
+    String normalized = text.toUpperCase(Locale.ROOT).replace('-', '_');
+    return Arrays.stream(type.getEnumConstants())
+        .filter(constant -> constant.name().equals(normalized))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ComptoirException.invalidInput(
+                    "%s must be one of %s, got '%s'",
+                    field,
+                    Arrays.stream(type.getEnumConstants())
+                        .map(Enum::name)
+                        .collect(Collectors.joining(", ")),
+                    text));
   }
 
   /** Comma-separated values, possibly repeated: {@code ?columns=a,b&columns=c}. */

@@ -62,6 +62,13 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response putJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =

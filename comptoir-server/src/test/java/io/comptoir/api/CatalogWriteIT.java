@@ -1,0 +1,108 @@
+package io.comptoir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating entities, domains and products through the API, then loading a file into one. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogWriteIT {
+  @TempDir static Path dataDirectory;
+
+  private Comptoir comptoir;
+  private ApiServer server;
+  private Http http;
+
+  @BeforeAll
+  void start() {
+    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
+    server = comptoir.startHttp();
+    http = new Http(server.url());
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+    comptoir.close();
+  }
+
+  @Test
+  void createsAProductThenIngestsIntoIt() {
+    assertThat(http.putJson("/api/v1/entities/LBP", "{\"name\": \"La Banque Postale\"}").status())
+        .isEqualTo(200);
+    assertThat(http.putJson("/api/v1/domains/banque", "{\"name\": \"Banque\"}").status())
+        .isEqualTo(200);
+    Http.Response created =
+        http.putJson(
+            "/api/v1/products/comptes",
+            """
+            {"title": "Comptes", "description": "Comptes courants", "entity": "LBP",
+             "domain": "banque", "owner": "paul.martin", "classification": "confidential",
+             "tags": ["banque"],
+             "columns": [
+               {"name": "iban", "type": "string", "description": "IBAN",
+                "personalData": "identifier"},
+               {"name": "solde", "type": "decimal(12,2)", "description": "Solde"},
+               {"name": "ouverture", "type": "date", "format": "dd/MM/yyyy"}]}
+            """);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonNode product = created.json();
+    assertThat(product.get("classification").asText()).isEqualTo("CONFIDENTIAL");
+    assertThat(product.get("columns").get(0).get("personalData").asText()).isEqualTo("IDENTIFIER");
+    assertThat(product.get("columns").get(1).get("type").asText()).isEqualTo("decimal(12,2)");
+
+    Http.Response run =
+        http.post(
+            "/api/v1/products/comptes/uploads?filename=comptes.csv&delimiter=;&decimal-separator=,",
+            "iban;solde;ouverture\nFR7620041010050500013M02606;1234,50;31/01/2020\n");
+    assertThat(run.status()).as(run.body()).isEqualTo(201);
+    assertThat(run.json().get("rowsAccepted").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesBadProductBodiesNamingTheField() {
+    http.putJson("/api/v1/entities/BSCC", "{\"name\": \"BSCC\"}");
+    http.putJson("/api/v1/domains/colis", "{\"name\": \"Colis\"}");
+    assertError(
+        http.putJson(
+            "/api/v1/products/colis",
+            "{\"title\": \"Colis\", \"entity\": \"BSCC\", \"domain\": \"colis\", \"owner\": \"x\"}"),
+        "classification is required");
+    assertError(
+        http.putJson(
+            "/api/v1/products/colis",
+            "{\"title\": \"Colis\", \"entity\": \"NOPE\", \"domain\": \"colis\", \"owner\": \"x\","
+                + " \"classification\": \"PUBLIC\"}"),
+        "product colis names unknown entity 'NOPE'");
+    assertError(
+        http.putJson(
+            "/api/v1/products/colis",
+            "{\"title\": \"Colis\", \"entity\": \"BSCC\", \"domain\": \"colis\", \"owner\": \"x\","
+                + " \"classification\": \"SECRET\"}"),
+        "classification must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED, got 'SECRET'");
+    assertError(
+        http.putJson(
+            "/api/v1/products/colis",
+            "{\"title\": \"Colis\", \"entity\": \"BSCC\", \"domain\": \"colis\", \"owner\": \"x\","
+                + " \"classification\": \"PUBLIC\", \"columns\": [{\"name\": \"poids\","
+                + " \"type\": \"weight\"}]}"),
+        "unknown data type 'weight'");
+    assertError(http.putJson("/api/v1/products/Bad_Id", "{}"), "product id must be");
+    assertError(http.putJson("/api/v1/domains/colis", "not json"), "");
+  }
+
+  private static void assertError(Http.Response response, String message) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().get("error").get("code").asText()).isEqualTo("INVALID_INPUT");
+    assertThat(response.json().get("error").get("message").asText()).contains(message);
+  }
+}
