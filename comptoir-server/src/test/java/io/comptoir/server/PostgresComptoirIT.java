@@ -1,0 +1,98 @@
+package io.comptoir.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.comptoir.ingest.IngestionRequest;
+import io.comptoir.ingest.IngestionRun;
+import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.SourceOptions;
+import io.comptoir.ingest.Version;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole of Comptoir with its metadata in PostgreSQL (127.0.0.1:5432, database test), in a
+ * schema of its own. Skipped when PostgreSQL is unreachable, unless {@code
+ * -Dcomptoir.require-postgres=true} (CI), where it fails.
+ */
+class PostgresComptoirIT {
+  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  @TempDir Path directory;
+  private String schema;
+
+  @BeforeEach
+  void createSchema() {
+    schema = "comptoir_it_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection connection =
+            DriverManager.getConnection(URL + "?connectTimeout=5", "postgres", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      schema = null;
+      String message = "PostgreSQL is unreachable at " + URL + ": " + e.getMessage();
+      if (Boolean.getBoolean("comptoir.require-postgres")) {
+        fail(message);
+      }
+      Assumptions.abort(message);
+    }
+  }
+
+  @AfterEach
+  void dropSchema() throws SQLException {
+    if (schema != null) {
+      try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  @Test
+  void ingestsAndReadsBackWithMetadataInPostgres() {
+    Map<String, String> settings =
+        Map.of("store-jdbc-url", URL + "?currentSchema=" + schema, "store-user", "postgres");
+    Path data = directory.resolve("data");
+    Path file = directory.resolve("parcels.csv");
+    Fixtures.write(file, Fixtures.PARCELS_CSV);
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
+      assertThat(comptoir.storeDescription()).startsWith("PostgreSQL");
+      Fixtures.seed(comptoir.catalog());
+      IngestionRun run =
+          comptoir
+              .ingestion()
+              .ingest(
+                  IngestionRequest.of(Fixtures.PARCELS, file)
+                      .withOptions(SourceOptions.defaults().withDelimiter(';'))
+                      .withToleratedRejectRate(0.5),
+                  ProgressListener.NONE);
+      assertThat(run.rowsRead()).isEqualTo(4);
+      assertThat(run.rowsQuarantined()).isEqualTo(1);
+    }
+    try (Comptoir reopened = Comptoir.open(Fixtures.configuration(data, settings))) {
+      Version version = reopened.ingestion().loadVersion(Fixtures.PARCELS, 1);
+      assertThat(version.rowCount()).isEqualTo(3);
+      assertThat(reopened.ingestion().read(version, List.of("id"), 0, 10).rows())
+          .containsExactly(List.of(1L), List.of(3L), List.of(4L));
+      assertThat(
+              reopened
+                  .ingestion()
+                  .quarantinedRows(
+                      reopened.ingestion().listRuns(Fixtures.PARCELS, 1).get(0), 0, 10))
+          .singleElement()
+          .satisfies(row -> assertThat(row.column()).isEqualTo("weight"));
+    }
+  }
+}
