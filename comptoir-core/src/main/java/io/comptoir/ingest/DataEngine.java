@@ -1,6 +1,9 @@
 package io.comptoir.ingest;
 
 import io.comptoir.catalog.Column;
+import io.comptoir.contract.ExportSummary;
+import io.comptoir.contract.GovernedQuery;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +26,14 @@ public interface DataEngine extends AutoCloseable {
 
   /** Reads a page of the quarantined rows of a quarantine file, ordered by line. */
   List<QuarantinedRow> readQuarantine(Path quarantineFile, long offset, int limit);
+
+  /**
+   * Writes the rows of a governed read to the stream in its format, with constant memory whatever
+   * the number of rows. Does not close the stream.
+   *
+   * @return the rows and bytes written, for the audit
+   */
+  ExportSummary export(GovernedQuery query, OutputStream out);
 
   @Override
   void close();

@@ -68,5 +68,11 @@ final class FakeEngine implements DataEngine {
   }
 
   @Override
+  public io.comptoir.contract.ExportSummary export(
+      io.comptoir.contract.GovernedQuery query, java.io.OutputStream out) {
+    throw new UnsupportedOperationException("not needed by the ingestion tests");
+  }
+
+  @Override
   public void close() {}
 }

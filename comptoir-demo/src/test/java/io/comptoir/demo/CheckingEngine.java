@@ -87,5 +87,11 @@ final class CheckingEngine implements DataEngine {
   }
 
   @Override
+  public io.comptoir.contract.ExportSummary export(
+      io.comptoir.contract.GovernedQuery query, java.io.OutputStream out) {
+    throw new UnsupportedOperationException("not needed by the demo tests");
+  }
+
+  @Override
   public void close() {}
 }

@@ -7,6 +7,8 @@ import io.comptoir.catalog.Column;
 import io.comptoir.catalog.DataType;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.contract.ExportSummary;
+import io.comptoir.contract.GovernedQuery;
 import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.ingest.QuarantinedRow;
@@ -18,6 +20,7 @@ import io.comptoir.ingest.SourceOptions;
 import io.comptoir.ingest.StageRequest;
 import io.comptoir.ingest.StagedData;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,9 +43,11 @@ public final class DuckDbEngine implements DataEngine {
   private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
 
   private final DuckDBConnection root;
+  private final Path temporaryDirectory;
 
   public DuckDbEngine(EngineSettings settings) {
     requireNonNull(settings, "settings is null");
+    temporaryDirectory = settings.tempDirectory();
     try {
       Files.createDirectories(settings.tempDirectory());
       Properties properties = new Properties();
@@ -145,6 +150,18 @@ public final class DuckDbEngine implements DataEngine {
     } catch (SQLException e) {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot read version files: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ExportSummary export(GovernedQuery query, OutputStream out) {
+    requireNonNull(query, "query is null");
+    requireNonNull(out, "out is null");
+    try (DuckDBConnection connection = connect()) {
+      return GovernedExport.export(connection, query, out, temporaryDirectory.resolve("exports"));
+    } catch (SQLException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot close a DuckDB connection: " + e.getMessage(), e);
     }
   }
 
