@@ -449,6 +449,60 @@ class GovernedExportTest {
     assertThat(export(query)).isEqualTo("id,name\r\n1,xxxx\r\n2,xxxx\r\n");
   }
 
+  List<String> ids(String filter) {
+    GovernedQuery query =
+        new GovernedQuery(
+            List.of(file),
+            PEOPLE,
+            PEOPLE.stream().map(c -> column(c.name(), Masking.MASK_NONE)).toList(),
+            RowFilter.all(),
+            RowFilter.parse(filter),
+            ColumnSelection.parse("id"),
+            SortOrder.parse("id"),
+            OptionalLong.empty(),
+            0,
+            OutputFormat.CSV,
+            ContractKey.generate(RANDOM));
+    List<String> lines = List.of(export(query).split("\r\n"));
+    return lines.subList(1, lines.size());
+  }
+
+  @Test
+  void comparesEveryTypeWithItsBoundLiterals() {
+    assertThat(ids("name = 'Bob'")).containsExactly("2");
+    assertThat(ids("name != 'Bob'")).containsExactly("1");
+    assertThat(ids("name like 'A%n'")).containsExactly("1");
+    assertThat(ids("name not like '_ob'")).containsExactly("1");
+    assertThat(ids("postcode in ('97411', '13001')")).containsExactly("2");
+    assertThat(ids("postcode not in ('97411')")).containsExactly("1");
+    assertThat(ids("age >= 40")).containsExactly("2");
+    assertThat(ids("age between 30 and 40")).containsExactly("1");
+    assertThat(ids("age not between 30 and 40")).containsExactly("2");
+    assertThat(ids("amount > 1000.5")).containsExactly("1");
+    assertThat(ids("amount = -17.25")).containsExactly("2");
+    assertThat(ids("amount < 99999999999999999999")).containsExactly("1", "2");
+    assertThat(ids("score <= -2.5")).containsExactly("2");
+    assertThat(ids("score > 17")).containsExactly("1");
+    assertThat(ids("vip = true")).containsExactly("1");
+    assertThat(ids("vip <> true")).containsExactly("2");
+    assertThat(ids("birth < date '1990-01-01'")).containsExactly("1");
+    assertThat(ids("birth between date '1990-12-31' and date '1991-01-01'")).containsExactly("2");
+    assertThat(ids("seen >= date '2024-01-01'")).containsExactly("1");
+    assertThat(ids("seen < timestamp '2024-03-05 10:11:12'")).containsExactly("2");
+    assertThat(ids("seen <= timestamp '2024-03-05T10:11:12'")).containsExactly("1", "2");
+    assertThat(ids("name is null")).containsExactly("3");
+    assertThat(ids("not (name is not null) or false")).containsExactly("3");
+    assertThat(ids("name like '%' or name is null")).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void escapesLikeWildcardsWithABackslash() throws SQLException {
+    file = parquet("percent.parquet", ROWS.replace("'Bob'", "'100%'"));
+
+    assertThat(ids("name like '%\\%'")).containsExactly("2");
+    assertThat(ids("name like '%\\_%'")).isEmpty();
+  }
+
   @Test
   void consumerFilterCannotWidenTheContractFilter() {
     GovernedQuery query =
