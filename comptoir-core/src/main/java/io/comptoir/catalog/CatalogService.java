@@ -47,22 +47,7 @@ public final class CatalogService {
     DataProduct toSave =
         repository
             .findProduct(product.id())
-            .map(
-                existing ->
-                    new DataProduct(
-                        product.id(),
-                        product.title(),
-                        product.description(),
-                        product.entity(),
-                        product.domain(),
-                        product.owner(),
-                        product.steward(),
-                        product.sourceSystem(),
-                        product.classification(),
-                        product.tags(),
-                        product.columns(),
-                        existing.createdAt(),
-                        clock.instant()))
+            .map(existing -> product.savedAgain(existing.createdAt(), clock.instant()))
             .orElse(product);
     repository.saveProduct(toSave);
     return toSave;

@@ -51,6 +51,24 @@ public record DataProduct(
     }
   }
 
+  /** The same product saved again: keeps its creation time, takes a new update time. */
+  public DataProduct savedAgain(Instant originalCreatedAt, Instant now) {
+    return new DataProduct(
+        id,
+        title,
+        description,
+        entity,
+        domain,
+        owner,
+        steward,
+        sourceSystem,
+        classification,
+        tags,
+        columns,
+        originalCreatedAt,
+        now);
+  }
+
   public DataProduct withColumns(List<Column> newColumns, Instant now) {
     return new DataProduct(
         id,

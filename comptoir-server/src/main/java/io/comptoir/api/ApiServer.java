@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
     ObjectMapper mapper = Json.mapper();
     CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion, mapper);
     VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
+    StandardsRoutes standardsRoutes =
+        new StandardsRoutes(catalog, ingestion, new io.comptoir.odcs.OdcsDocuments());
     Uploads uploadFiles = new Uploads(uploads);
     uploadFiles.removeLeftovers();
     IngestionRoutes ingestionRoutes =
@@ -57,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
                       context.attribute(Caller.ATTRIBUTE, authenticator.authenticate(context)));
               catalogRoutes.register(config.routes);
               versionRoutes.register(config.routes);
+              standardsRoutes.register(config.routes);
               ingestionRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorMapping.register(config.routes);

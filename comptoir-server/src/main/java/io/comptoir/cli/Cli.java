@@ -23,6 +23,7 @@ public final class Cli {
     commandLine.addSubcommand(new DemoCommand(context));
     commandLine.addSubcommand(new IngestCommand(context));
     commandLine.addSubcommand(new ProductsCommand(context));
+    commandLine.addSubcommand(new VerifyAuditCommand(context));
     commandLine.addSubcommand(new VersionsCommand(context));
     commandLine.addSubcommand(new ConfigCommand(context));
     CliErrors errors = new CliErrors();

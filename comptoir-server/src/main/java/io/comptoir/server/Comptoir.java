@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.api.ApiServer;
 import io.comptoir.api.Authenticator;
 import io.comptoir.api.UploadSettings;
+import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
@@ -44,6 +45,7 @@ public final class Comptoir implements AutoCloseable {
   private final IngestionService ingestion;
   private final ImportDirectories importDirectories;
   private final DataDirectoryLock lock;
+  private final AuditService audit;
   private boolean recovered;
 
   private Comptoir(
@@ -54,8 +56,10 @@ public final class Comptoir implements AutoCloseable {
       CatalogService catalog,
       IngestionService ingestion,
       ImportDirectories importDirectories,
-      DataDirectoryLock lock) {
+      DataDirectoryLock lock,
+      AuditService audit) {
     this.lock = lock;
+    this.audit = audit;
     this.configuration = configuration;
     this.store = store;
     this.engine = engine;
@@ -113,7 +117,16 @@ public final class Comptoir implements AutoCloseable {
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
-          new Comptoir(configuration, store, engine, lake, catalog, ingestion, imports, lock);
+          new Comptoir(
+              configuration,
+              store,
+              engine,
+              lake,
+              catalog,
+              ingestion,
+              imports,
+              lock,
+              new AuditService(store.audit(), clock));
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -167,6 +180,10 @@ public final class Comptoir implements AutoCloseable {
 
   public Path dataDirectory() {
     return configuration.path(ConfigKeys.DATA_DIR);
+  }
+
+  public AuditService audit() {
+    return audit;
   }
 
   public CatalogService catalog() {

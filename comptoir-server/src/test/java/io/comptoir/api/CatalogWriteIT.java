@@ -100,6 +100,36 @@ class CatalogWriteIT {
     assertError(http.putJson("/api/v1/domains/colis", "not json"), "");
   }
 
+  @Test
+  void exportsAProductAsOdcsAndImportsItBack() {
+    http.putJson("/api/v1/entities/NUM", "{\"name\": \"Numérique\"}");
+    http.putJson("/api/v1/domains/clients", "{\"name\": \"Clients\"}");
+    http.putJson(
+        "/api/v1/products/identites",
+        """
+        {"title": "Identités numériques", "entity": "NUM", "domain": "clients",
+         "owner": "nadia.owner", "classification": "RESTRICTED",
+         "columns": [{"name": "email", "type": "string", "personalData": "IDENTIFIER"}]}
+        """);
+    Http.Response exported = http.get("/api/v1/products/identites/odcs");
+    assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+    assertThat(exported.contentType()).startsWith("application/yaml");
+    assertThat(exported.body()).contains("kind: DataContract").contains("IDENTIFIER");
+
+    String changed =
+        exported.body().replace("name: Identités numériques", "name: Identités (ODCS)");
+    Http.Response imported = http.putYaml("/api/v1/products/identites/odcs", changed);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().get("title").asText()).isEqualTo("Identités (ODCS)");
+    assertThat(imported.json().get("classification").asText()).isEqualTo("RESTRICTED");
+
+    Http.Response refused =
+        http.putYaml("/api/v1/products/identites/odcs", changed + "colour: blue\n");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("error").get("message").asText())
+        .contains("does not validate against ODCS v3.1.0");
+  }
+
   private static void assertError(Http.Response response, String message) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().get("error").get("code").asText()).isEqualTo("INVALID_INPUT");

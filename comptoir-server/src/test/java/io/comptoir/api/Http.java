@@ -69,6 +69,13 @@ final class Http {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Response putYaml(String path, String yaml) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/yaml")
+            .PUT(HttpRequest.BodyPublishers.ofString(yaml)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =

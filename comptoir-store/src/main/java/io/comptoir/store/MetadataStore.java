@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.comptoir.audit.AuditRepository;
 import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
@@ -31,6 +32,7 @@ public final class MetadataStore implements AutoCloseable {
   private final String description;
   private final JdbcCatalogRepository catalog;
   private final JdbcIngestionRepository ingestion;
+  private final JdbcAuditRepository audit;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -38,6 +40,7 @@ public final class MetadataStore implements AutoCloseable {
     Database database = new Database(pool, dialect);
     this.catalog = new JdbcCatalogRepository(database);
     this.ingestion = new JdbcIngestionRepository(database, catalog);
+    this.audit = new JdbcAuditRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -125,6 +128,11 @@ public final class MetadataStore implements AutoCloseable {
 
   public CatalogRepository catalog() {
     return catalog;
+  }
+
+  /** The append-only, hash-chained audit log. */
+  public AuditRepository audit() {
+    return audit;
   }
 
   public IngestionRepository ingestion() {

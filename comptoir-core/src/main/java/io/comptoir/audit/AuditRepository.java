@@ -1,0 +1,26 @@
+package io.comptoir.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only audit log. There is no update or delete: a record, once written, only moves into
+ * the past.
+ */
+public interface AuditRepository {
+  /**
+   * Appends the entry after the current last record, in one transaction that also reads that last
+   * record ({@link AuditEvent#next}); concurrent appends are serialised.
+   */
+  AuditEvent append(AuditEntry entry, java.time.Instant at);
+
+  Optional<AuditEvent> findLast();
+
+  /**
+   * Records with a sequence greater than {@code afterSequence}, in order, at most {@code limit}.
+   */
+  List<AuditEvent> listAfter(long afterSequence, int limit);
+
+  /** Records matching the filters, newest first. */
+  List<AuditEvent> search(AuditQuery query);
+}

@@ -1,0 +1,7 @@
+package io.comptoir.contract;
+
+/** One approver's answer. */
+public enum Verdict {
+  APPROVED,
+  REJECTED
+}

@@ -1,0 +1,45 @@
+package io.comptoir.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.api.CatalogJson.ProductJson;
+import io.comptoir.catalog.CatalogService;
+import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.ingest.IngestionService;
+import io.comptoir.odcs.OdcsDocuments;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** A product's data contract as an ODCS v3.1.0 YAML document, exported and imported. */
+final class StandardsRoutes {
+  static final String YAML = "application/yaml";
+
+  private final CatalogService catalog;
+  private final IngestionService ingestion;
+  private final OdcsDocuments odcs;
+
+  StandardsRoutes(CatalogService catalog, IngestionService ingestion, OdcsDocuments odcs) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.ingestion = requireNonNull(ingestion, "ingestion is null");
+    this.odcs = requireNonNull(odcs, "odcs is null");
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/products/{id}/odcs", this::export);
+    routes.put("/api/v1/products/{id}/odcs", this::importDocument);
+  }
+
+  private void export(Context context) {
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    context.contentType(YAML + "; charset=utf-8");
+    context.result(odcs.export(product, ingestion.findLatestVersion(product.id())));
+  }
+
+  private void importDocument(Context context) {
+    ProductId id = Parameters.productId(context);
+    DataProduct product =
+        catalog.saveProduct(odcs.read(id, context.bodyAsBytes(), catalog.clock().instant()));
+    context.json(ProductJson.of(product, ingestion.listVersions(product.id())));
+  }
+}
