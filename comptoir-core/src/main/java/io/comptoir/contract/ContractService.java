@@ -1,0 +1,322 @@
+package io.comptoir.contract;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.catalog.CatalogRepository;
+import io.comptoir.catalog.Column;
+import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.PersonalDataCategory;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.comptoir.common.NotFoundException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Access requests, committee decisions and the lifecycle of usage contracts. */
+public final class ContractService {
+  private static final Set<Masking> FULLY_MASKED = EnumSet.of(Masking.MASK_NULL, Masking.MASK);
+
+  private final CatalogRepository catalog;
+  private final ContractRepository contracts;
+  private final ProductSharing sharing;
+  private final ApprovalRules rules;
+  private final Period maximumDuration;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public ContractService(
+      CatalogRepository catalog,
+      ContractRepository contracts,
+      ProductSharing sharing,
+      ApprovalRules rules,
+      Period maximumDuration,
+      Clock clock,
+      SecureRandom random) {
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.contracts = requireNonNull(contracts, "contracts is null");
+    this.sharing = requireNonNull(sharing, "sharing is null");
+    this.rules = requireNonNull(rules, "rules is null");
+    this.maximumDuration = requireNonNull(maximumDuration, "maximumDuration is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.random = requireNonNull(random, "random is null");
+  }
+
+  /** Checks a request, computes its committee, and stores it with a fresh contract key. */
+  public UsageContract request(AccessRequestForm form) {
+    DataProduct product =
+        catalog
+            .findProduct(form.product())
+            .orElseThrow(() -> new NotFoundException("product", form.product()));
+    if (sharing.staysInEntity(product.id()) && !product.entity().equals(form.consumer().entity())) {
+      throw new ComptoirException(
+          ErrorCode.FORBIDDEN,
+          "product "
+              + product.id()
+              + " stays in its entity "
+              + product.entity()
+              + ": consumers of "
+              + form.consumer().entity()
+              + " cannot request it");
+    }
+    form.terms().requireAtMost(maximumDuration);
+    List<ColumnGrant> grants = grants(product, form);
+    RowFilter scope = RowFilter.parse(form.rowScope());
+    for (String column : scope.columns()) {
+      column(product, column);
+    }
+    boolean personalInClear = false;
+    for (ColumnGrant grant : grants) {
+      Column column = column(product, grant.column());
+      if (column.personalData() != PersonalDataCategory.NONE
+          && !FULLY_MASKED.contains(grant.masking())) {
+        personalInClear = true;
+      }
+    }
+    Set<ApproverRole> required =
+        rules.requiredApprovers(
+            new ApprovalFacts(
+                product.entity(),
+                product.classification(),
+                sharing.certified(product.id()),
+                form.consumer().entity(),
+                form.purpose().category(),
+                personalInClear));
+    UsageContract contract =
+        new UsageContract(
+            ContractId.random(),
+            product.id(),
+            form.consumer(),
+            form.purpose(),
+            grants,
+            scope.text(),
+            form.terms(),
+            required,
+            List.of(),
+            List.of(),
+            ContractStatus.REQUESTED,
+            clock.instant(),
+            Optional.empty(),
+            Optional.empty(),
+            form.renewalOf());
+    contracts.insert(contract, ContractKey.generate(random));
+    return contract;
+  }
+
+  private static List<ColumnGrant> grants(DataProduct product, AccessRequestForm form) {
+    if (form.columns().isEmpty()) {
+      throw ComptoirException.invalidInput("a request needs at least one column");
+    }
+    for (String column : form.maskings().keySet()) {
+      if (!form.columns().contains(column)) {
+        throw ComptoirException.invalidInput(
+            "a masking is given for column '%s', which is not requested", column);
+      }
+    }
+    List<ColumnGrant> grants = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(form.columns())) {
+      Column column = column(product, name);
+      Masking masking =
+          form.maskings().getOrDefault(name, Masking.defaultFor(column.personalData()));
+      masking.requireApplicable(name, column.type());
+      grants.add(ColumnGrant.of(name, masking));
+    }
+    return grants;
+  }
+
+  private static Column column(DataProduct product, String name) {
+    return product.columns().stream()
+        .filter(column -> column.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ComptoirException.invalidInput(
+                    "product %s has no column '%s'", product.id(), name));
+  }
+
+  /**
+   * Records a committee decision. A rejection closes the request and destroys its key; the last
+   * approval activates the contract.
+   */
+  public UsageContract decide(
+      ContractId id, Decision decision, List<ColumnGrant> tightenedMaskings) {
+    UsageContract decided = load(id).decide(decision, tightenedMaskings);
+    contracts.update(decided);
+    if (decided.status() == ContractStatus.REJECTED) {
+      contracts.destroyKey(id);
+    }
+    return decided;
+  }
+
+  /** Ends a contract at once; the next read is refused. */
+  public UsageContract revoke(ContractId id, String by, String reason) {
+    UsageContract revoked = load(id).revoke(new Revocation(by, clock.instant(), reason));
+    contracts.update(revoked);
+    contracts.destroyKey(id);
+    return revoked;
+  }
+
+  /** Records a periodic review; a suspended contract is active again. */
+  public UsageContract review(ContractId id) {
+    Instant now = clock.instant();
+    UsageContract reviewed = load(id).review(now, now);
+    contracts.update(reviewed);
+    return reviewed;
+  }
+
+  /** Asks for the same access for new dates: a new request, approved by the same rules. */
+  public UsageContract renew(ContractId id, ContractTerms terms) {
+    UsageContract current = load(id);
+    ContractStatus status = current.statusAt(clock.instant());
+    if (status == ContractStatus.REJECTED || status == ContractStatus.REVOKED) {
+      throw ComptoirException.conflict("contract %s is %s: it cannot be renewed", id, status);
+    }
+    List<String> columns = current.grants().stream().map(ColumnGrant::column).toList();
+    java.util.Map<String, Masking> maskings = new java.util.HashMap<>();
+    current.grants().forEach(grant -> maskings.put(grant.column(), grant.masking()));
+    return request(
+        new AccessRequestForm(
+            current.product(),
+            current.consumer(),
+            current.purpose(),
+            columns,
+            maskings,
+            current.rowScope(),
+            terms,
+            Optional.of(id)));
+  }
+
+  public UsageContract load(ContractId id) {
+    return contracts.find(id).orElseThrow(() -> new NotFoundException("contract", id));
+  }
+
+  /**
+   * The contract under which {@code reader} may read the product now, with its key, or FORBIDDEN
+   * naming why not: no contract, still under review, rejected, not started, expired, suspended or
+   * revoked. Expiry is checked here, on every read; an expired contract's key is destroyed.
+   */
+  public ActiveContract activeContractFor(
+      ProductId product, String reader, Optional<String> application) {
+    Instant now = clock.instant();
+    List<UsageContract> candidates =
+        contracts.listByProduct(product).stream()
+            .filter(contract -> contract.consumer().isReader(reader, application))
+            .sorted(Comparator.comparing(UsageContract::requestedAt).reversed())
+            .toList();
+    if (candidates.isEmpty()) {
+      throw forbidden(
+          "no usage contract for "
+              + describe(reader, application)
+              + " on product "
+              + product
+              + ": request access first");
+    }
+    for (UsageContract contract : candidates) {
+      if (contract.statusAt(now) == ContractStatus.ACTIVE
+          && contract.terms().startsAfter(now).isEmpty()) {
+        ContractKey key =
+            contracts
+                .findKey(contract.id())
+                .orElseThrow(() -> forbidden("the key of contract " + contract.id() + " is gone"));
+        return new ActiveContract(contract, key);
+      }
+    }
+    UsageContract latest = candidates.get(0);
+    ContractStatus status = latest.statusAt(now);
+    if (status == ContractStatus.EXPIRED && latest.status() != ContractStatus.EXPIRED) {
+      contracts.update(
+          new UsageContract(
+              latest.id(),
+              latest.product(),
+              latest.consumer(),
+              latest.purpose(),
+              latest.grants(),
+              latest.rowScope(),
+              latest.terms(),
+              latest.required(),
+              latest.decisions(),
+              latest.maskingChanges(),
+              ContractStatus.EXPIRED,
+              latest.requestedAt(),
+              latest.lastReviewedAt(),
+              latest.revocation(),
+              latest.renewalOf()));
+      contracts.destroyKey(latest.id());
+    }
+    throw forbidden(reason(latest, status, now));
+  }
+
+  private static String reason(UsageContract contract, ContractStatus status, Instant now) {
+    String prefix = "contract " + contract.id() + " ";
+    return switch (status) {
+      case REQUESTED, IN_REVIEW ->
+          prefix + "is awaiting approval by " + contract.pendingApprovers();
+      case REJECTED ->
+          prefix
+              + "was rejected: "
+              + contract.decisions().stream()
+                  .filter(d -> d.verdict() == Verdict.REJECTED)
+                  .map(d -> d.role() + " " + d.approver() + ": " + d.comment())
+                  .findFirst()
+                  .orElse("");
+      case EXPIRED -> prefix + "expired on " + contract.terms().end();
+      case SUSPENDED ->
+          prefix
+              + "is suspended: its review was due on "
+              + contract
+                  .terms()
+                  .reviewDue(contract.lastReviewedAt().orElse(contract.requestedAt()));
+      case REVOKED ->
+          prefix
+              + "was revoked"
+              + contract
+                  .revocation()
+                  .map(r -> " by " + r.revokedBy() + ": " + r.reason())
+                  .orElse("");
+      case ACTIVE ->
+          prefix
+              + "starts on "
+              + contract.terms().startsAfter(now).map(Object::toString).orElse("");
+    };
+  }
+
+  private static String describe(String reader, Optional<String> application) {
+    return application.map(app -> "application " + app).orElse("user " + reader);
+  }
+
+  private static ComptoirException forbidden(String message) {
+    return new ComptoirException(ErrorCode.FORBIDDEN, message);
+  }
+
+  /** Requests waiting for the given committee role, oldest first. */
+  public List<UsageContract> awaiting(ApproverRole role) {
+    return contracts.listUndecided().stream()
+        .filter(contract -> contract.pendingApprovers().contains(role))
+        .toList();
+  }
+
+  public List<UsageContract> ofConsumer(String user) {
+    return contracts.listByConsumer(user);
+  }
+
+  public List<UsageContract> ofProduct(ProductId product) {
+    return contracts.listByProduct(product);
+  }
+
+  /** An active contract and the key its keyed hashes use. */
+  public record ActiveContract(UsageContract contract, ContractKey key) {
+    public ActiveContract {
+      requireNonNull(contract, "contract is null");
+      requireNonNull(key, "key is null");
+    }
+  }
+}
