@@ -8,6 +8,7 @@ import io.comptoir.audit.AuditRepository;
 import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.contract.ContractRepository;
 import io.comptoir.ingest.IngestionRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcCatalogRepository catalog;
   private final JdbcIngestionRepository ingestion;
   private final JdbcAuditRepository audit;
+  private final JdbcContractRepository contracts;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -41,6 +43,7 @@ public final class MetadataStore implements AutoCloseable {
     this.catalog = new JdbcCatalogRepository(database);
     this.ingestion = new JdbcIngestionRepository(database, catalog);
     this.audit = new JdbcAuditRepository(database);
+    this.contracts = new JdbcContractRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -128,6 +131,11 @@ public final class MetadataStore implements AutoCloseable {
 
   public CatalogRepository catalog() {
     return catalog;
+  }
+
+  /** Access requests and usage contracts, their keys apart. */
+  public ContractRepository contracts() {
+    return contracts;
   }
 
   /** The append-only, hash-chained audit log. */
