@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.identity.IdentityRepository;
 import io.comptoir.ingest.IngestionRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ public final class MetadataStore implements AutoCloseable {
   private final String description;
   private final JdbcCatalogRepository catalog;
   private final JdbcIngestionRepository ingestion;
+  private final JdbcIdentityRepository identity;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -38,6 +40,7 @@ public final class MetadataStore implements AutoCloseable {
     Database database = new Database(pool, dialect);
     this.catalog = new JdbcCatalogRepository(database);
     this.ingestion = new JdbcIngestionRepository(database, catalog);
+    this.identity = new JdbcIdentityRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -129,6 +132,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public IngestionRepository ingestion() {
     return ingestion;
+  }
+
+  public IdentityRepository identity() {
+    return identity;
   }
 
   /** "SQLite /path/comptoir.db" or "PostgreSQL jdbc:postgresql://..." without password. */
