@@ -80,11 +80,16 @@ public final class IdentityService {
   /** Sets the password of an existing user, hashed. */
   public void setPassword(Username username, String password) {
     loadUser(username);
+    checkPassword(password);
+    repository.savePasswordHash(username, hasher.hash(password));
+  }
+
+  /** Refuses a password too short to be set, before anything is saved. */
+  public static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
       throw ComptoirException.invalidInput(
           "password must be at least %d characters", MIN_PASSWORD_LENGTH);
     }
-    repository.savePasswordHash(username, hasher.hash(password));
   }
 
   /** The principal of an active user, for a session: roles are read again on every call. */

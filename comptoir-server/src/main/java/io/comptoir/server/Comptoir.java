@@ -3,7 +3,7 @@ package io.comptoir.server;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.api.ApiServer;
-import io.comptoir.api.Authenticator;
+import io.comptoir.api.Sessions;
 import io.comptoir.api.UploadSettings;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
@@ -12,6 +12,11 @@ import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
+import io.comptoir.identity.IdentityProvider;
+import io.comptoir.identity.IdentityService;
+import io.comptoir.identity.LocalIdentityProvider;
+import io.comptoir.identity.PasswordHasher;
+import io.comptoir.identity.Secrets;
 import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
@@ -43,6 +48,9 @@ public final class Comptoir implements AutoCloseable {
   private final CatalogService catalog;
   private final IngestionService ingestion;
   private final ImportDirectories importDirectories;
+  private final IdentityService identities;
+  private final IdentityProvider identityProvider;
+  private final Sessions sessions;
   private final DataDirectoryLock lock;
   private boolean recovered;
 
@@ -54,6 +62,9 @@ public final class Comptoir implements AutoCloseable {
       CatalogService catalog,
       IngestionService ingestion,
       ImportDirectories importDirectories,
+      IdentityService identities,
+      IdentityProvider identityProvider,
+      Sessions sessions,
       DataDirectoryLock lock) {
     this.lock = lock;
     this.configuration = configuration;
@@ -63,6 +74,9 @@ public final class Comptoir implements AutoCloseable {
     this.catalog = catalog;
     this.ingestion = ingestion;
     this.importDirectories = importDirectories;
+    this.identities = identities;
+    this.identityProvider = identityProvider;
+    this.sessions = sessions;
   }
 
   /** Opens everything the configuration describes; nothing stays open when this fails. */
@@ -111,9 +125,34 @@ public final class Comptoir implements AutoCloseable {
               configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE));
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
+      PasswordHasher hasher = new BcryptPasswordHasher();
+      Secrets secrets = new Secrets();
+      IdentityService identities =
+          new IdentityService(
+              store.identity(),
+              hasher,
+              secrets,
+              clock,
+              configuration.integer(ConfigKeys.TOKEN_MAX_DAYS));
+      Sessions sessions =
+          new Sessions(
+              secrets,
+              clock,
+              java.time.Duration.ofMinutes(configuration.integer(ConfigKeys.SESSION_IDLE_MINUTES)));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
-          new Comptoir(configuration, store, engine, lake, catalog, ingestion, imports, lock);
+          new Comptoir(
+              configuration,
+              store,
+              engine,
+              lake,
+              catalog,
+              ingestion,
+              imports,
+              identities,
+              new LocalIdentityProvider(store.identity(), hasher),
+              sessions,
+              lock);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -158,7 +197,9 @@ public final class Comptoir implements AutoCloseable {
         new UploadSettings(
             createDirectory(dataDirectory().resolve("uploads")),
             configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
-        Authenticator.anonymous());
+        identities,
+        identityProvider,
+        sessions);
   }
 
   public Configuration configuration() {
@@ -175,6 +216,14 @@ public final class Comptoir implements AutoCloseable {
 
   public IngestionService ingestion() {
     return ingestion;
+  }
+
+  public IdentityService identities() {
+    return identities;
+  }
+
+  public IdentityProvider identityProvider() {
+    return identityProvider;
   }
 
   public ImportDirectories importDirectories() {
