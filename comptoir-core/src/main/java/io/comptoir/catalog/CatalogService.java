@@ -7,6 +7,7 @@ import io.comptoir.common.NotFoundException;
 import io.comptoir.common.Page;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Entities, domains and products, with their cross-checks. */
 public final class CatalogService {
@@ -51,6 +52,10 @@ public final class CatalogService {
             .orElse(product);
     repository.saveProduct(toSave);
     return toSave;
+  }
+
+  public Optional<DataProduct> findProduct(ProductId id) {
+    return repository.findProduct(id);
   }
 
   public DataProduct loadProduct(ProductId id) {

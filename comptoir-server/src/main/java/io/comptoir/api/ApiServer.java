@@ -1,14 +1,15 @@
 package io.comptoir.api;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.identity.IdentityProvider;
+import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import java.util.List;
@@ -35,9 +36,13 @@ public final class ApiServer implements AutoCloseable {
       IngestionService ingestion,
       ImportDirectories importDirectories,
       UploadSettings uploads,
-      Authenticator authenticator) {
-    requireNonNull(authenticator, "authenticator is null");
+      IdentityService identities,
+      IdentityProvider identityProvider,
+      Sessions sessions) {
+    Authenticator authenticator = new RequestAuthenticator(identities, sessions);
     ObjectMapper mapper = Json.mapper();
+    IdentityRoutes identityRoutes =
+        new IdentityRoutes(identities, identityProvider, sessions, mapper);
     CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion, mapper);
     VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
     StandardsRoutes standardsRoutes =
@@ -53,14 +58,12 @@ public final class ApiServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.jsonMapper(new JavalinJackson(mapper, false));
-              config.routes.before(
-                  "/api/*",
-                  context ->
-                      context.attribute(Caller.ATTRIBUTE, authenticator.authenticate(context)));
+              config.routes.before("/api/*", context -> authenticate(authenticator, context));
               catalogRoutes.register(config.routes);
               versionRoutes.register(config.routes);
               standardsRoutes.register(config.routes);
               ingestionRoutes.register(config.routes);
+              identityRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorMapping.register(config.routes);
             });
@@ -72,6 +75,27 @@ public final class ApiServer implements AutoCloseable {
           ErrorCode.INTERNAL, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     return new ApiServer(app, host);
+  }
+
+  /**
+   * Resolves the caller of an API request. Every API route but login and logout needs an
+   * authenticated caller; those two ignore bad credentials, so that a stale cookie or token never
+   * prevents logging in again.
+   */
+  private static void authenticate(Authenticator authenticator, Context context) {
+    if (IdentityRoutes.PUBLIC.contains(context.path())) {
+      Caller caller;
+      try {
+        caller = authenticator.authenticate(context);
+      } catch (ComptoirException e) {
+        caller = Caller.ANONYMOUS;
+      }
+      context.attribute(Caller.ATTRIBUTE, caller);
+      return;
+    }
+    Caller caller = authenticator.authenticate(context);
+    context.attribute(Caller.ATTRIBUTE, caller);
+    caller.require();
   }
 
   /** The port listened on, useful when started on port 0. */

@@ -16,7 +16,10 @@ import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
+import io.comptoir.catalog.ProductId;
 import io.comptoir.catalog.ProductQuery;
+import io.comptoir.identity.Access;
+import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,6 +48,7 @@ final class CatalogRoutes {
   }
 
   private void putEntity(Context context) {
+    Access.editReferenceData(Caller.principal(context));
     NamedInputJson body = Json.read(mapper, context.bodyInputStream(), NamedInputJson.class);
     LegalEntity entity =
         new LegalEntity(context.pathParam("code"), body.name(), body.description());
@@ -53,6 +57,7 @@ final class CatalogRoutes {
   }
 
   private void putDomain(Context context) {
+    Access.editReferenceData(Caller.principal(context));
     NamedInputJson body = Json.read(mapper, context.bodyInputStream(), NamedInputJson.class);
     Domain domain = new Domain(context.pathParam("id"), body.name(), body.description());
     catalog.saveDomain(domain);
@@ -60,10 +65,13 @@ final class CatalogRoutes {
   }
 
   private void putProduct(Context context) {
+    Principal principal = Caller.principal(context);
+    ProductId id = Parameters.productId(context);
+    catalog.findProduct(id).ifPresent(existing -> Access.editProduct(principal, existing));
     ProductInputJson body = Json.read(mapper, context.bodyInputStream(), ProductInputJson.class);
-    DataProduct product =
-        catalog.saveProduct(
-            body.toProduct(Parameters.productId(context), catalog.clock().instant()));
+    DataProduct changed = body.toProduct(id, catalog.clock().instant());
+    Access.editProduct(principal, changed);
+    DataProduct product = catalog.saveProduct(changed);
     context.json(ProductJson.of(product, ingestion.listVersions(product.id())));
   }
 

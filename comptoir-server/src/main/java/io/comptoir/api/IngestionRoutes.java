@@ -9,8 +9,10 @@ import io.comptoir.api.IngestionJson.QuarantinePageJson;
 import io.comptoir.api.IngestionJson.QuarantinedRowJson;
 import io.comptoir.api.IngestionJson.RunJson;
 import io.comptoir.catalog.CatalogService;
+import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.PageRequest;
+import io.comptoir.identity.Access;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionRequest;
 import io.comptoir.ingest.IngestionRun;
@@ -65,6 +67,7 @@ final class IngestionRoutes {
 
   private void quarantine(Context context) {
     IngestionRun run = ingestion.loadRun(Parameters.runId(context));
+    Access.readQuarantine(Caller.principal(context), catalog.loadProduct(run.product()));
     PageRequest page = Parameters.page(context);
     List<QuarantinedRowJson> rows =
         ingestion.quarantinedRows(run, page.offset(), page.limit()).stream()
@@ -74,7 +77,7 @@ final class IngestionRoutes {
   }
 
   private void upload(Context context) {
-    ProductId product = catalog.loadProduct(Parameters.productId(context)).id();
+    ProductId product = loadForIngestion(context);
     Path file = uploads.newFile();
     IngestionRequest request =
         uploadOptions(context)
@@ -88,12 +91,19 @@ final class IngestionRoutes {
   }
 
   private void importFile(Context context) {
-    ProductId product = catalog.loadProduct(Parameters.productId(context)).id();
+    ProductId product = loadForIngestion(context);
     ImportJson body = Json.read(mapper, context.bodyInputStream(), ImportJson.class);
     Path source = importDirectories.resolve(body.path());
     IngestionRequest request =
         body.options().toRequest(product, source, source.getFileName().toString());
     created(context, ingestion.ingest(request, ProgressListener.NONE));
+  }
+
+  /** The product data is loaded into, once the caller is allowed to. */
+  private ProductId loadForIngestion(Context context) {
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    Access.ingest(Caller.principal(context), product);
+    return product.id();
   }
 
   private static IngestOptions uploadOptions(Context context) {

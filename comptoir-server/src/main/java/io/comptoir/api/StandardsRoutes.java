@@ -6,6 +6,8 @@ import io.comptoir.api.CatalogJson.ProductJson;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
+import io.comptoir.identity.Access;
+import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.odcs.OdcsDocuments;
 import io.javalin.config.RoutesConfig;
@@ -37,9 +39,12 @@ final class StandardsRoutes {
   }
 
   private void importDocument(Context context) {
+    Principal principal = Caller.principal(context);
     ProductId id = Parameters.productId(context);
-    DataProduct product =
-        catalog.saveProduct(odcs.read(id, context.bodyAsBytes(), catalog.clock().instant()));
+    catalog.findProduct(id).ifPresent(existing -> Access.editProduct(principal, existing));
+    DataProduct changed = odcs.read(id, context.bodyAsBytes(), catalog.clock().instant());
+    Access.editProduct(principal, changed);
+    DataProduct product = catalog.saveProduct(changed);
     context.json(ProductJson.of(product, ingestion.listVersions(product.id())));
   }
 }

@@ -7,8 +7,10 @@ import io.comptoir.api.CatalogJson.VersionSummaryJson;
 import io.comptoir.api.IngestionJson.RowsJson;
 import io.comptoir.api.IngestionJson.VersionJson;
 import io.comptoir.catalog.CatalogService;
+import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.PageRequest;
+import io.comptoir.identity.Access;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Version;
 import io.javalin.config.RoutesConfig;
@@ -45,7 +47,9 @@ final class VersionRoutes {
   }
 
   private void rows(Context context) {
-    Version version = loadVersion(context);
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    Access.readRows(Caller.principal(context), product);
+    Version version = ingestion.loadVersion(product.id(), Parameters.versionNumber(context));
     List<String> columns = Parameters.list(context, "columns");
     PageRequest page = Parameters.page(context);
     context.json(

@@ -26,6 +26,8 @@ public final class Cli {
     commandLine.addSubcommand(new VerifyAuditCommand(context));
     commandLine.addSubcommand(new VersionsCommand(context));
     commandLine.addSubcommand(new ConfigCommand(context));
+    commandLine.addSubcommand(UserCommand.command(context));
+    commandLine.addSubcommand(TokenCommand.command(context));
     CliErrors errors = new CliErrors();
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());

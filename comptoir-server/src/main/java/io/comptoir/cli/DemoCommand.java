@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.comptoir.demo.DemoData;
 import io.comptoir.demo.DemoResult;
+import io.comptoir.demo.DemoUsers;
+import io.comptoir.identity.Role;
+import io.comptoir.identity.User;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.server.Comptoir;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +23,10 @@ import picocli.CommandLine.ParentCommand;
       "Loads the demo catalog and its data (fictitious people generated with a fixed seed, and"
           + " the real La Poste postcodes) into the data directory, then serves it.",
       "Idempotent: products that already have a version are skipped. The generated files stay"
-          + " in <data-dir>/demo."
+          + " in <data-dir>/demo.",
+      "Also creates one user per role (camille.consommatrice, olivier.proprietaire,"
+          + " sophie.steward, denis.dpo, lea.juriste, dora.dataoffice, alice.admin) with the"
+          + " password comptoir-demo, when they do not exist yet."
     },
     sortOptions = false)
 final class DemoCommand implements Callable<Integer> {
@@ -50,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     try (Comptoir comptoir =
         Comptoir.open(parent.configuration(ServeCommand.httpOptions(port, host)))) {
       print(load(comptoir), context.out());
+      printUsers(DemoUsers.create(comptoir.identities()), context.out());
       if (!noServe) {
         Serving.serve(comptoir, context);
       }
@@ -74,6 +82,20 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       bar.finish();
     }
+  }
+
+  private static void printUsers(int created, PrintWriter out) {
+    out.printf(
+        Locale.ROOT, "demo users (%d created, password '%s'):%n", created, DemoUsers.PASSWORD);
+    for (User user : DemoUsers.USERS) {
+      out.printf(
+          Locale.ROOT,
+          "  %-24s %-14s %s%n",
+          user.username(),
+          user.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+          user.entity());
+    }
+    out.flush();
   }
 
   private static void print(DemoResult result, PrintWriter out) {

@@ -71,6 +71,18 @@ public final class ConfigKeys {
           ConfigType.BYTES,
           "1GB",
           "Largest file accepted by the uploads route; larger uploads get 413.");
+  public static final ConfigKey TOKEN_MAX_DAYS =
+      new ConfigKey(
+          "token-max-days",
+          ConfigType.POSITIVE_INTEGER,
+          "90",
+          "Longest lifetime of an API token, in days; a longer lifetime asked for is refused.");
+  public static final ConfigKey SESSION_IDLE_MINUTES =
+      new ConfigKey(
+          "session-idle-minutes",
+          ConfigType.POSITIVE_INTEGER,
+          "30",
+          "Minutes without a request after which a login session ends.");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -85,7 +97,9 @@ public final class ConfigKeys {
           ENGINE_THREADS,
           INGEST_TOLERATED_REJECT_RATE,
           INGEST_IMPORT_DIRS,
-          INGEST_MAX_UPLOAD_BYTES);
+          INGEST_MAX_UPLOAD_BYTES,
+          TOKEN_MAX_DAYS,
+          SESSION_IDLE_MINUTES);
 
   private ConfigKeys() {}
 

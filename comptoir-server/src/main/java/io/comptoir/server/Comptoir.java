@@ -3,7 +3,7 @@ package io.comptoir.server;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.api.ApiServer;
-import io.comptoir.api.Authenticator;
+import io.comptoir.api.Sessions;
 import io.comptoir.api.UploadSettings;
 import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
@@ -13,6 +13,11 @@ import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
+import io.comptoir.identity.IdentityProvider;
+import io.comptoir.identity.IdentityService;
+import io.comptoir.identity.LocalIdentityProvider;
+import io.comptoir.identity.PasswordHasher;
+import io.comptoir.identity.Secrets;
 import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
@@ -44,6 +49,9 @@ public final class Comptoir implements AutoCloseable {
   private final CatalogService catalog;
   private final IngestionService ingestion;
   private final ImportDirectories importDirectories;
+  private final IdentityService identities;
+  private final IdentityProvider identityProvider;
+  private final Sessions sessions;
   private final DataDirectoryLock lock;
   private final AuditService audit;
   private boolean recovered;
@@ -56,6 +64,9 @@ public final class Comptoir implements AutoCloseable {
       CatalogService catalog,
       IngestionService ingestion,
       ImportDirectories importDirectories,
+      IdentityService identities,
+      IdentityProvider identityProvider,
+      Sessions sessions,
       DataDirectoryLock lock,
       AuditService audit) {
     this.lock = lock;
@@ -67,6 +78,9 @@ public final class Comptoir implements AutoCloseable {
     this.catalog = catalog;
     this.ingestion = ingestion;
     this.importDirectories = importDirectories;
+    this.identities = identities;
+    this.identityProvider = identityProvider;
+    this.sessions = sessions;
   }
 
   /** Opens everything the configuration describes; nothing stays open when this fails. */
@@ -115,6 +129,20 @@ public final class Comptoir implements AutoCloseable {
               configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE));
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
+      PasswordHasher hasher = new BcryptPasswordHasher();
+      Secrets secrets = new Secrets();
+      IdentityService identities =
+          new IdentityService(
+              store.identity(),
+              hasher,
+              secrets,
+              clock,
+              configuration.integer(ConfigKeys.TOKEN_MAX_DAYS));
+      Sessions sessions =
+          new Sessions(
+              secrets,
+              clock,
+              java.time.Duration.ofMinutes(configuration.integer(ConfigKeys.SESSION_IDLE_MINUTES)));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -125,6 +153,9 @@ public final class Comptoir implements AutoCloseable {
               catalog,
               ingestion,
               imports,
+              identities,
+              new LocalIdentityProvider(store.identity(), hasher),
+              sessions,
               lock,
               new AuditService(store.audit(), clock));
       comptoir.recoverIfAlone();
@@ -171,7 +202,9 @@ public final class Comptoir implements AutoCloseable {
         new UploadSettings(
             createDirectory(dataDirectory().resolve("uploads")),
             configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
-        Authenticator.anonymous());
+        identities,
+        identityProvider,
+        sessions);
   }
 
   public Configuration configuration() {
@@ -192,6 +225,14 @@ public final class Comptoir implements AutoCloseable {
 
   public IngestionService ingestion() {
     return ingestion;
+  }
+
+  public IdentityService identities() {
+    return identities;
+  }
+
+  public IdentityProvider identityProvider() {
+    return identityProvider;
   }
 
   public ImportDirectories importDirectories() {

@@ -41,7 +41,8 @@ public final class Main {
             new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
             new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true),
             System.console() != null ? CliContext.Terminal.INTERACTIVE : CliContext.Terminal.NONE,
-            lifetime);
+            lifetime,
+            System.in);
     int code = new Cli(context).execute(args);
     lifetime.commandFinished();
     if (!lifetime.exiting()) {

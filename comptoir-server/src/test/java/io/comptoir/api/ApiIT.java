@@ -45,7 +45,7 @@ class ApiIT {
     comptoir.ingestion().recover();
     Fixtures.write(dataDirectory.resolve("uploads/left-by-a-crash.upload"), "1;2;3");
     server = comptoir.startHttp();
-    http = new Http(server.url());
+    http = new Http(server.url(), Fixtures.adminToken(comptoir));
     Http.Response response =
         http.post(
             "/api/v1/products/colis-suivi/uploads?filename=parcels.csv&tolerated-reject-rate=0.5",
@@ -492,7 +492,7 @@ class ApiIT {
 
     assertThat(document.path("openapi").asText()).startsWith("3.");
     assertThat(new TreeSet<>(documented)).isEqualTo(new TreeSet<>(server.routes()));
-    assertThat(server.routes()).filteredOn(route -> route.contains("/api/v1/")).hasSize(17);
+    assertThat(server.routes()).filteredOn(route -> route.contains("/api/v1/")).hasSize(27);
   }
 
   @Test

@@ -26,7 +26,7 @@ class CatalogWriteIT {
   void start() {
     comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
     server = comptoir.startHttp();
-    http = new Http(server.url());
+    http = new Http(server.url(), Fixtures.adminToken(comptoir));
   }
 
   @AfterAll

@@ -9,16 +9,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A tiny JSON client over java.net.http for the API tests. */
 final class Http {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client;
   private final String baseUrl;
+  private final Map<String, String> headers;
 
-  record Response(int status, String body, Optional<String> location, String contentType) {
+  record Response(
+      int status,
+      String body,
+      Optional<String> location,
+      String contentType,
+      List<String> setCookies) {
     JsonNode json() {
       try {
         return MAPPER.readTree(body);
@@ -36,8 +45,36 @@ final class Http {
     }
   }
 
+  /** An anonymous client. */
   Http(String baseUrl) {
+    this(HttpClient.newHttpClient(), baseUrl, Map.of());
+  }
+
+  /** A client sending {@code Authorization: Bearer <token>}. */
+  Http(String baseUrl, String token) {
+    this(HttpClient.newHttpClient(), baseUrl, Map.of("Authorization", "Bearer " + token));
+  }
+
+  private Http(HttpClient client, String baseUrl, Map<String, String> headers) {
+    this.client = client;
     this.baseUrl = baseUrl;
+    this.headers = headers;
+  }
+
+  /** The same client sending one more header on every request. */
+  Http withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Http(client, baseUrl, more);
+  }
+
+  /** The same client as the holder of a token. */
+  Http withToken(String token) {
+    return withHeader("Authorization", "Bearer " + token);
+  }
+
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
   }
 
   Response get(String path) {
@@ -77,6 +114,7 @@ final class Http {
   }
 
   private Response send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -84,7 +122,8 @@ final class Http {
           response.statusCode(),
           response.body(),
           response.headers().firstValue("Location"),
-          response.headers().firstValue("Content-Type").orElse(""));
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().allValues("Set-Cookie"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

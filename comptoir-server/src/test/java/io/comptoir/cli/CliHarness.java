@@ -1,7 +1,10 @@
 package io.comptoir.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,7 +40,24 @@ final class CliHarness {
   }
 
   int run(PrintWriter out, PrintWriter err, String... args) {
-    return new Cli(new CliContext(environment, workingDirectory, out, err, terminal, lifetime))
+    return run(InputStream.nullInputStream(), out, err, args);
+  }
+
+  /** Runs with the text as standard input. */
+  Result runWithInput(String input, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        run(
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    return new Cli(new CliContext(environment, workingDirectory, out, err, terminal, lifetime, in))
         .execute(args);
   }
 }

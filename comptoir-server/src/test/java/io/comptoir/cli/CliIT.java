@@ -218,6 +218,12 @@ class CliIT {
 
   @Test
   void servesUntilStopped() throws Exception {
+    CliHarness.Result user =
+        cli.run("user", "add", "ada.admin", "--role=ADMIN", "--entity=BSCC", "--data-dir=data");
+    assertThat(user.code()).as(user.err()).isZero();
+    CliHarness.Result token =
+        cli.run("token", "create", "ada.admin", "--name=test", "--days=1", "--data-dir=data");
+    assertThat(token.code()).as(token.err()).isZero();
     CountDownLatch stop = new CountDownLatch(1);
     CliHarness serving = new CliHarness(directory, Map.of(), CliContext.Terminal.NONE, stop::await);
     StringWriter out = new StringWriter();
@@ -245,7 +251,9 @@ class CliIT {
     HttpResponse<String> products =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/products")).build(),
+                HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/products"))
+                    .header("Authorization", "Bearer " + token.out().trim())
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(products.statusCode()).isEqualTo(200);
     assertThat(products.body()).contains("\"total\":2");

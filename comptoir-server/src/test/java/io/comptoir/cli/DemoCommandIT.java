@@ -2,7 +2,12 @@ package io.comptoir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.comptoir.demo.DemoUsers;
+import io.comptoir.identity.User;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +27,23 @@ class DemoCommandIT {
         .contains("codes-postaux")
         .containsPattern("demo loaded: \\d+ entities, \\d+ domains, (\\d+) products, \\1 version");
     assertThat(second.code()).as(second.err()).isZero();
+    assertThat(first.out())
+        .contains("demo users (7 created, password 'comptoir-demo')")
+        .containsPattern("(?m)^  olivier\\.proprietaire +DATA_OWNER +BSCC$");
     assertThat(second.out()).contains("0 version(s) created", "already loaded");
+    assertThat(second.out()).contains("demo users (0 created, password 'comptoir-demo')");
+    try (Comptoir comptoir =
+        Comptoir.open(Fixtures.configuration(directory.resolve("data"), Map.of()))) {
+      for (User user : DemoUsers.USERS) {
+        assertThat(
+                comptoir
+                    .identityProvider()
+                    .authenticate(user.username().value(), DemoUsers.PASSWORD)
+                    .roles())
+            .as(user.username().value())
+            .isEqualTo(user.roles());
+      }
+    }
     CliHarness.Result products = cli.run("products", "--data-dir=data");
     assertThat(products.out()).contains("codes-postaux");
     assertThat(cli.run("versions", "codes-postaux", "--data-dir=data").out())

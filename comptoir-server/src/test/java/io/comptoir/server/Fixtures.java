@@ -10,6 +10,11 @@ import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.config.Configuration;
+import io.comptoir.identity.AccountStatus;
+import io.comptoir.identity.IdentityService;
+import io.comptoir.identity.Role;
+import io.comptoir.identity.User;
+import io.comptoir.identity.Username;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** A small catalog and files shared by the API and CLI tests. */
 public final class Fixtures {
@@ -111,6 +118,28 @@ public final class Fixtures {
             List.of(),
             now,
             now));
+  }
+
+  /** Username of the administrator {@link #adminToken} creates. */
+  public static final String ADMIN = "root.admin";
+
+  /**
+   * Creates a user (unless it exists) with the roles in the entity, and returns the secret of a new
+   * API token of theirs.
+   */
+  public static String token(Comptoir comptoir, String username, String entity, Role... roles) {
+    IdentityService identities = comptoir.identities();
+    Username name = Username.of(username);
+    if (identities.findUser(name).isEmpty()) {
+      identities.saveUser(
+          new User(name, username, "", entity, Set.of(roles), AccountStatus.ACTIVE));
+    }
+    return identities.issueToken(name, Optional.empty(), "test", 1).secret();
+  }
+
+  /** A token of an ADMIN, for tests of features other than access control. */
+  public static String adminToken(Comptoir comptoir) {
+    return token(comptoir, ADMIN, "BSCC", Role.ADMIN);
   }
 
   public static Path write(Path file, String content) {

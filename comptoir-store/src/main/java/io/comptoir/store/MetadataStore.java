@@ -9,6 +9,7 @@ import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ContractRepository;
+import io.comptoir.identity.IdentityRepository;
 import io.comptoir.ingest.IngestionRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcIngestionRepository ingestion;
   private final JdbcAuditRepository audit;
   private final JdbcContractRepository contracts;
+  private final JdbcIdentityRepository identity;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -44,6 +46,7 @@ public final class MetadataStore implements AutoCloseable {
     this.ingestion = new JdbcIngestionRepository(database, catalog);
     this.audit = new JdbcAuditRepository(database);
     this.contracts = new JdbcContractRepository(database);
+    this.identity = new JdbcIdentityRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -145,6 +148,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public IngestionRepository ingestion() {
     return ingestion;
+  }
+
+  public IdentityRepository identity() {
+    return identity;
   }
 
   /** "SQLite /path/comptoir.db" or "PostgreSQL jdbc:postgresql://..." without password. */

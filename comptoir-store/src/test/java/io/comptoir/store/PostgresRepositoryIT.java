@@ -3,6 +3,7 @@ package io.comptoir.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.comptoir.identity.IdentityRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL is unreachable, unless {@code -Dcomptoir.require-postgres=true} (CI), where it fails.
  * {@code -Dcomptoir.postgres-url=jdbc:postgresql://host:port/database} points it elsewhere.
  */
-class PostgresRepositoryIT extends RepositoryContractTest {
+class PostgresRepositoryIT extends RepositoryContractTest implements IdentityRepositoryContract {
+  @Override
+  public IdentityRepository identities() {
+    return store().identity();
+  }
+
   static final String SERVER_URL =
       System.getProperty("comptoir.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
   static final String USER = "postgres";

@@ -10,6 +10,7 @@ import io.comptoir.catalog.DataType;
 import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.catalog.ProductQuery;
+import io.comptoir.identity.IdentityRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The repository contract on the embedded SQLite file, plus what is specific to SQLite. */
-class SqliteRepositoryTest extends RepositoryContractTest {
+class SqliteRepositoryTest extends RepositoryContractTest implements IdentityRepositoryContract {
+  @Override
+  public IdentityRepository identities() {
+    return store().identity();
+  }
+
   @TempDir Path directory;
 
   @Override

@@ -1,0 +1,269 @@
+package io.comptoir.api;
+
+import static io.comptoir.server.Fixtures.PARCELS_CSV;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.comptoir.identity.Role;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The access policy over real HTTP: every route × every kind of caller → the expected status.
+ * Product colis-suivi belongs to BSCC; its data owner and steward are of BSCC, the other data owner
+ * of LBP, the consumer of BGPN.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+  private static final String ANONYMOUS = "anonymous";
+  private static final String CONSUMER = "consumer (BGPN)";
+  private static final String OWNER = "data owner (BSCC)";
+  private static final String OTHER_OWNER = "data owner (LBP)";
+  private static final String STEWARD = "data steward (BSCC)";
+  private static final String ADMIN = "admin";
+  private static final List<String> CALLERS =
+      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, ADMIN);
+
+  /** Identity routes whose access is tested in {@link AuthenticationIT}. */
+  private static final Set<String> TESTED_ELSEWHERE =
+      Set.of(
+          "POST /api/v1/login",
+          "POST /api/v1/logout",
+          "POST /api/v1/tokens",
+          "DELETE /api/v1/tokens/{tokenId}",
+          "PUT /api/v1/users/{username}",
+          "PUT /api/v1/applications/{applicationId}",
+          "GET /health",
+          "GET /openapi.json");
+
+  private static final String PRODUCT_BODY =
+      """
+      {"title": "Suivi des colis", "entity": "BSCC", "domain": "colis",
+       "owner": "data-colis@example.org", "classification": "INTERNAL",
+       "columns": [
+         {"name": "id", "type": "integer"},
+         {"name": "destination", "type": "string", "personalData": "QUASI_IDENTIFIER"},
+         {"name": "weight", "type": "decimal(10,2)"},
+         {"name": "shipped", "type": "date"}]}
+      """;
+
+  @TempDir static Path dataDirectory;
+
+  private Comptoir comptoir;
+  private ApiServer server;
+  private final Map<String, Http> clients = new LinkedHashMap<>();
+  private final AtomicInteger uniqueRows = new AtomicInteger(100);
+  private String runId;
+
+  private record Route(
+      String route, Function<Http, Http.Response> call, Map<String, Integer> expected) {}
+
+  @BeforeAll
+  void start() {
+    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
+    Fixtures.seed(comptoir.catalog());
+    server = comptoir.startHttp();
+    Http anonymous = new Http(server.url());
+    clients.put(ANONYMOUS, anonymous);
+    clients.put(
+        CONSUMER, anonymous.withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER)));
+    clients.put(
+        OWNER, anonymous.withToken(Fixtures.token(comptoir, "olivier", "BSCC", Role.DATA_OWNER)));
+    clients.put(
+        OTHER_OWNER,
+        anonymous.withToken(Fixtures.token(comptoir, "laurent", "LBP", Role.DATA_OWNER)));
+    clients.put(
+        STEWARD,
+        anonymous.withToken(Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD)));
+    clients.put(ADMIN, anonymous.withToken(Fixtures.adminToken(comptoir)));
+    Http.Response run =
+        clients
+            .get(ADMIN)
+            .post(
+                "/api/v1/products/colis-suivi/uploads?filename=p.csv&tolerated-reject-rate=0.5",
+                PARCELS_CSV);
+    assertThat(run.status()).as(run.body()).isEqualTo(201);
+    runId = run.json().path("id").asText();
+    assertThat(
+            clients
+                .get(ADMIN)
+                .putJson(
+                    "/api/v1/applications/tableau",
+                    "{\"name\": \"Tableau\", \"owner\": \"olivier\"}")
+                .status())
+        .isEqualTo(200);
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (comptoir != null) {
+      comptoir.close();
+    }
+  }
+
+  /** Every authenticated caller gets 200. */
+  private static Map<String, Integer> anyAuthenticated() {
+    return expect(200, CONSUMER, OWNER, OTHER_OWNER, STEWARD, ADMIN);
+  }
+
+  /** The listed callers get the status, other authenticated callers 403, anonymous 401. */
+  private static Map<String, Integer> expect(int allowed, String... callers) {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (String caller : CALLERS) {
+      expected.put(caller, caller.equals(ANONYMOUS) ? 401 : 403);
+    }
+    for (String caller : callers) {
+      expected.put(caller, allowed);
+    }
+    return expected;
+  }
+
+  private List<Route> routes() {
+    String product = "/api/v1/products/colis-suivi";
+    return List.of(
+        new Route("GET /api/v1/entities", h -> h.get("/api/v1/entities"), anyAuthenticated()),
+        new Route("GET /api/v1/domains", h -> h.get("/api/v1/domains"), anyAuthenticated()),
+        new Route("GET /api/v1/products", h -> h.get("/api/v1/products"), anyAuthenticated()),
+        new Route("GET /api/v1/products/{id}", h -> h.get(product), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/versions",
+            h -> h.get(product + "/versions"),
+            anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/versions/{number}",
+            h -> h.get(product + "/versions/1"),
+            anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/versions/{number}/rows",
+            h -> h.get(product + "/versions/1/rows"),
+            expect(200, OWNER, ADMIN)),
+        new Route(
+            "GET /api/v1/products/{id}/runs", h -> h.get(product + "/runs"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/runs/{runId}", h -> h.get("/api/v1/runs/" + runId), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/runs/{runId}/quarantine",
+            h -> h.get("/api/v1/runs/" + runId + "/quarantine"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "PUT /api/v1/entities/{code}",
+            h -> h.putJson("/api/v1/entities/BSCC", "{\"name\": \"BSCC\"}"),
+            expect(200, ADMIN)),
+        new Route(
+            "PUT /api/v1/domains/{id}",
+            h -> h.putJson("/api/v1/domains/colis", "{\"name\": \"Colis\"}"),
+            expect(200, ADMIN)),
+        new Route(
+            "PUT /api/v1/products/{id}",
+            h -> h.putJson(product, PRODUCT_BODY),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/products/{id}/uploads",
+            h -> h.post(product + "/uploads?filename=more.csv", uniqueCsv()),
+            expect(201, OWNER, ADMIN)),
+        new Route(
+            "POST /api/v1/products/{id}/imports",
+            h -> {
+              String name = "import-" + uniqueRows.incrementAndGet() + ".csv";
+              Fixtures.write(dataDirectory.resolve("inbox").resolve(name), uniqueCsv());
+              return h.postJson(product + "/imports", "{\"path\": \"" + name + "\"}");
+            },
+            expect(201, OWNER, ADMIN)),
+        new Route("GET /api/v1/me", h -> h.get("/api/v1/me"), anyAuthenticated()),
+        new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/users/{username}",
+            h -> h.get("/api/v1/users/olivier"),
+            expect(200, ADMIN)),
+        new Route(
+            "GET /api/v1/applications/{applicationId}",
+            h -> h.get("/api/v1/applications/tableau"),
+            expect(200, ADMIN)));
+  }
+
+  private String uniqueCsv() {
+    return "id;destination;weight;shipped\n"
+        + uniqueRows.incrementAndGet()
+        + ";75001;1.00;2024-03-01\n";
+  }
+
+  @Test
+  void everyRouteAnswersEveryCallerAsThePolicySays() {
+    List<String> mismatches = new ArrayList<>();
+    for (Route route : routes()) {
+      for (String caller : CALLERS) {
+        Http.Response response = route.call().apply(clients.get(caller));
+        int expected = route.expected().get(caller);
+        if (response.status() != expected) {
+          mismatches.add(
+              route.route()
+                  + " as "
+                  + caller
+                  + ": expected "
+                  + expected
+                  + ", got "
+                  + response.status()
+                  + " "
+                  + response.body());
+        } else if (expected >= 400) {
+          String code = expected == 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+          if (!response.errorCode().equals(code) || response.errorMessage().isBlank()) {
+            mismatches.add(route.route() + " as " + caller + ": " + response.body());
+          }
+        }
+      }
+    }
+
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void coversEveryRoute() {
+    Set<String> covered = new TreeSet<>(routes().stream().map(Route::route).toList());
+    covered.addAll(TESTED_ELSEWHERE);
+
+    assertThat(covered).isEqualTo(new TreeSet<>(server.routes()));
+  }
+
+  @Test
+  void explainsADenialWithWhatWasNeededAndWhatTheCallerHas() {
+    Http.Response response =
+        clients.get(OTHER_OWNER).get("/api/v1/products/colis-suivi/versions/1/rows");
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.errorMessage())
+        .isEqualTo(
+            "laurent may not read the rows of product colis-suivi: needs DATA_OWNER of entity"
+                + " BSCC or ADMIN, has DATA_OWNER in LBP");
+  }
+
+  @Test
+  void aProductCannotBeMovedToAnEntityWhereTheCallerHasNoRole() {
+    Http.Response response =
+        clients
+            .get(OWNER)
+            .putJson("/api/v1/products/colis-suivi", PRODUCT_BODY.replace("\"BSCC\"", "\"LBP\""));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.errorMessage())
+        .isEqualTo(
+            "olivier may not change product colis-suivi: needs DATA_OWNER or DATA_STEWARD of"
+                + " entity LBP or ADMIN, has DATA_OWNER in BSCC");
+  }
+}
