@@ -51,7 +51,11 @@ public record UsageContract(
     }
     rowScope = rowScope == null ? "" : rowScope.strip();
     requireNonNull(terms, "terms is null");
-    required = Set.copyOf(requireNonNull(required, "required is null"));
+    requireNonNull(required, "required is null");
+    // committee order (data owner, DPO, legal, data office), whatever the set given
+    required =
+        java.util.Collections.unmodifiableSet(
+            required.isEmpty() ? EnumSet.noneOf(ApproverRole.class) : EnumSet.copyOf(required));
     decisions = List.copyOf(requireNonNull(decisions, "decisions is null"));
     maskingChanges = List.copyOf(requireNonNull(maskingChanges, "maskingChanges is null"));
     requireNonNull(status, "status is null");

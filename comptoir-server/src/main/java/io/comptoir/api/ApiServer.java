@@ -1,9 +1,12 @@
 package io.comptoir.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.contract.ContractService;
+import io.comptoir.contract.GovernedReadService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
@@ -38,7 +41,10 @@ public final class ApiServer implements AutoCloseable {
       UploadSettings uploads,
       IdentityService identities,
       IdentityProvider identityProvider,
-      Sessions sessions) {
+      Sessions sessions,
+      ContractService contracts,
+      GovernedReadService reads,
+      AuditService audit) {
     Authenticator authenticator = new RequestAuthenticator(identities, sessions);
     ObjectMapper mapper = Json.mapper();
     IdentityRoutes identityRoutes =
@@ -52,6 +58,9 @@ public final class ApiServer implements AutoCloseable {
     IngestionRoutes ingestionRoutes =
         new IngestionRoutes(catalog, ingestion, importDirectories, uploadFiles, mapper);
     SystemRoutes systemRoutes = new SystemRoutes();
+    ContractRoutes contractRoutes =
+        new ContractRoutes(catalog, contracts, identities, audit, mapper);
+    DataRoutes dataRoutes = new DataRoutes(reads);
     Javalin app =
         Javalin.create(
             config -> {
@@ -64,6 +73,8 @@ public final class ApiServer implements AutoCloseable {
               standardsRoutes.register(config.routes);
               ingestionRoutes.register(config.routes);
               identityRoutes.register(config.routes);
+              contractRoutes.register(config.routes);
+              dataRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorMapping.register(config.routes);
             });

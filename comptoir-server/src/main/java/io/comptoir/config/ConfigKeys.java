@@ -83,6 +83,18 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "30",
           "Minutes without a request after which a login session ends.");
+  public static final ConfigKey CONTRACT_MAX_MONTHS =
+      new ConfigKey(
+          "contract-max-months",
+          ConfigType.POSITIVE_INTEGER,
+          "12",
+          "Longest duration of a usage contract, in months; a longer request is refused.");
+  public static final ConfigKey DATA_MAX_ROWS =
+      new ConfigKey(
+          "data-max-rows",
+          ConfigType.POSITIVE_INTEGER,
+          "10000000",
+          "Most rows one governed read returns; a larger limit asked for is refused.");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -99,7 +111,9 @@ public final class ConfigKeys {
           INGEST_IMPORT_DIRS,
           INGEST_MAX_UPLOAD_BYTES,
           TOKEN_MAX_DAYS,
-          SESSION_IDLE_MINUTES);
+          SESSION_IDLE_MINUTES,
+          CONTRACT_MAX_MONTHS,
+          DATA_MAX_ROWS);
 
   private ConfigKeys() {}
 

@@ -11,6 +11,10 @@ import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
+import io.comptoir.contract.ApprovalRules;
+import io.comptoir.contract.ContractService;
+import io.comptoir.contract.GovernedReadService;
+import io.comptoir.contract.ProductSharing;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
 import io.comptoir.identity.IdentityProvider;
@@ -27,7 +31,9 @@ import io.comptoir.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +60,8 @@ public final class Comptoir implements AutoCloseable {
   private final Sessions sessions;
   private final DataDirectoryLock lock;
   private final AuditService audit;
+  private final ContractService contracts;
+  private final GovernedReadService reads;
   private boolean recovered;
 
   private Comptoir(
@@ -68,7 +76,11 @@ public final class Comptoir implements AutoCloseable {
       IdentityProvider identityProvider,
       Sessions sessions,
       DataDirectoryLock lock,
-      AuditService audit) {
+      AuditService audit,
+      ContractService contracts,
+      GovernedReadService reads) {
+    this.contracts = contracts;
+    this.reads = reads;
     this.lock = lock;
     this.audit = audit;
     this.configuration = configuration;
@@ -143,6 +155,24 @@ public final class Comptoir implements AutoCloseable {
               secrets,
               clock,
               java.time.Duration.ofMinutes(configuration.integer(ConfigKeys.SESSION_IDLE_MINUTES)));
+      AuditService audit = new AuditService(store.audit(), clock);
+      ContractService contracts =
+          new ContractService(
+              store.catalog(),
+              store.contracts(),
+              ProductSharing.OPEN,
+              ApprovalRules.defaults(),
+              Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
+              clock,
+              new SecureRandom());
+      GovernedReadService reads =
+          new GovernedReadService(
+              contracts,
+              ingestion,
+              engine,
+              lake,
+              audit,
+              configuration.integer(ConfigKeys.DATA_MAX_ROWS));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -157,7 +187,9 @@ public final class Comptoir implements AutoCloseable {
               new LocalIdentityProvider(store.identity(), hasher),
               sessions,
               lock,
-              new AuditService(store.audit(), clock));
+              audit,
+              contracts,
+              reads);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -204,7 +236,14 @@ public final class Comptoir implements AutoCloseable {
             configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
         identities,
         identityProvider,
-        sessions);
+        sessions,
+        contracts,
+        reads,
+        audit);
+  }
+
+  public ContractService contracts() {
+    return contracts;
   }
 
   public Configuration configuration() {

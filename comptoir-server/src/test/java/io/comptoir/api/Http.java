@@ -113,6 +113,31 @@ final class Http {
             .PUT(HttpRequest.BodyPublishers.ofString(yaml)));
   }
 
+  /** The raw body of a successful GET (binary formats). */
+  byte[] getBytes(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    headers.forEach(request::header);
+    try {
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new AssertionError(
+            "GET "
+                + path
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Response send(HttpRequest.Builder request) {
     headers.forEach(request::header);
     try {
