@@ -26,6 +26,9 @@ public interface ContractRepository {
   /** Requests still waiting for a decision (REQUESTED or IN_REVIEW), oldest first. */
   List<UsageContract> listUndecided();
 
+  /** Contracts the committee approved and nobody ended yet (recorded ACTIVE or SUSPENDED). */
+  List<UsageContract> listInForce();
+
   Optional<ContractKey> findKey(ContractId id);
 
   /** Deletes the key: data read under the contract can no longer be linked by its tokens. */

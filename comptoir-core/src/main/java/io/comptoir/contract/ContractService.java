@@ -297,6 +297,48 @@ public final class ContractService {
     return new ComptoirException(ErrorCode.FORBIDDEN, message);
   }
 
+  /** Days before its end date from which a contract is notified as expiring. */
+  public static final int EXPIRY_NOTICE_DAYS = 30;
+
+  /** What the principal should act on now. */
+  public Notifications notifications(io.comptoir.identity.Principal principal) {
+    Instant now = clock.instant();
+    List<UsageContract> pending = new ArrayList<>();
+    for (UsageContract request : contracts.listUndecided()) {
+      Optional<DataProduct> product = catalog.findProduct(request.product());
+      if (product.isPresent()
+          && request.pendingApprovers().stream()
+              .anyMatch(role -> ContractAccess.sitsAs(principal, role, product.get()))) {
+        pending.add(request);
+      }
+    }
+    List<UsageContract> expiring = new ArrayList<>();
+    List<UsageContract> overdue = new ArrayList<>();
+    for (UsageContract contract : contracts.listInForce()) {
+      ContractStatus status = contract.statusAt(now);
+      boolean own = contract.consumer().user().equals(principal.user().value());
+      if (own
+          && status == ContractStatus.ACTIVE
+          && contract.terms().endsWithin(now, EXPIRY_NOTICE_DAYS)) {
+        expiring.add(contract);
+      }
+      if (status == ContractStatus.SUSPENDED && (own || governs(principal, contract))) {
+        overdue.add(contract);
+      }
+    }
+    return new Notifications(pending, expiring, overdue);
+  }
+
+  private boolean governs(io.comptoir.identity.Principal principal, UsageContract contract) {
+    if (principal.isAdmin() || principal.hasRole(io.comptoir.identity.Role.DPO)) {
+      return true;
+    }
+    return catalog
+        .findProduct(contract.product())
+        .map(p -> principal.hasRoleIn(io.comptoir.identity.Role.DATA_OWNER, p.entity()))
+        .orElse(false);
+  }
+
   /** Requests waiting for the given committee role, oldest first. */
   public List<UsageContract> awaiting(ApproverRole role) {
     return contracts.listUndecided().stream()

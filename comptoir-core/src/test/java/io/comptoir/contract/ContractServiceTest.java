@@ -143,6 +143,14 @@ class ContractServiceTest {
     }
 
     @Override
+    public List<UsageContract> listInForce() {
+      return contracts.values().stream()
+          .filter(
+              c -> c.status() == ContractStatus.ACTIVE || c.status() == ContractStatus.SUSPENDED)
+          .toList();
+    }
+
+    @Override
     public Optional<ContractKey> findKey(ContractId id) {
       return Optional.ofNullable(keys.get(id));
     }
@@ -357,6 +365,41 @@ class ContractServiceTest {
                             LocalDate.of(2028, 1, 1),
                             Period.ofMonths(6)))))
         .hasMessage("a contract lasts at most P1Y: 2026-01-01 to 2028-01-01 is longer");
+  }
+
+  @Test
+  void notifiesPendingApprovalsExpiringContractsAndOverdueReviews() {
+    UsageContract pending = request("BGPN", List.of("email"), Map.of());
+    UsageContract reviewed = activate(request("BGPN", List.of("city"), Map.of()));
+    UsageContract active = activate(request("BGPN", List.of("customer_id"), Map.of()));
+    clock.now = Instant.parse("2026-07-01T00:00:00Z");
+    service.review(reviewed.id());
+    clock.now = Instant.parse("2026-12-10T00:00:00Z");
+    Notifications forDpo =
+        service.notifications(
+            new io.comptoir.identity.Principal(
+                io.comptoir.identity.Username.of("denis.dpo"),
+                "LBP",
+                java.util.Set.of(io.comptoir.identity.Role.DPO),
+                Optional.empty()));
+    assertThat(forDpo.pendingApprovals())
+        .extracting(UsageContract::id)
+        .containsExactly(pending.id());
+    assertThat(forDpo.overdueReviews()).extracting(UsageContract::id).containsExactly(active.id());
+    Notifications forConsumer =
+        service.notifications(
+            new io.comptoir.identity.Principal(
+                io.comptoir.identity.Username.of("camille"),
+                "BGPN",
+                java.util.Set.of(io.comptoir.identity.Role.CONSUMER),
+                Optional.empty()));
+    assertThat(forConsumer.pendingApprovals()).isEmpty();
+    assertThat(forConsumer.expiringSoon())
+        .extracting(UsageContract::id)
+        .containsExactly(reviewed.id());
+    assertThat(forConsumer.overdueReviews())
+        .extracting(UsageContract::id)
+        .containsExactly(active.id());
   }
 
   private UsageContract activate(UsageContract request) {

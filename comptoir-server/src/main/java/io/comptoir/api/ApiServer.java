@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     ContractRoutes contractRoutes =
         new ContractRoutes(catalog, contracts, identities, audit, mapper);
     DataRoutes dataRoutes = new DataRoutes(reads);
+    AuditRoutes auditRoutes = new AuditRoutes(audit);
     Javalin app =
         Javalin.create(
             config -> {
@@ -75,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
               identityRoutes.register(config.routes);
               contractRoutes.register(config.routes);
               dataRoutes.register(config.routes);
+              auditRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorMapping.register(config.routes);
             });

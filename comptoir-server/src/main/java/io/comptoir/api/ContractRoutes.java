@@ -25,6 +25,7 @@ import io.comptoir.contract.ContractTerms;
 import io.comptoir.contract.Decision;
 import io.comptoir.contract.LegalBasis;
 import io.comptoir.contract.Masking;
+import io.comptoir.contract.Notifications;
 import io.comptoir.contract.Purpose;
 import io.comptoir.contract.PurposeCategory;
 import io.comptoir.contract.UsageContract;
@@ -71,6 +72,7 @@ final class ContractRoutes {
     routes.post("/api/v1/products/{id}/requests", this::request);
     routes.get("/api/v1/contracts", this::mine);
     routes.get("/api/v1/approvals", this::inbox);
+    routes.get("/api/v1/notifications", this::notifications);
     routes.get("/api/v1/contracts/{contractId}", this::show);
     routes.post("/api/v1/contracts/{contractId}/decisions", this::decide);
     routes.post("/api/v1/contracts/{contractId}/revoke", this::revoke);
@@ -164,6 +166,23 @@ final class ContractRoutes {
     }
     context.json(new Items<>(pending));
   }
+
+  private void notifications(Context context) {
+    Notifications notifications = contracts.notifications(Caller.principal(context));
+    Instant now = now();
+    context.json(
+        new NotificationsOut(
+            notifications.count(),
+            notifications.pendingApprovals().stream().map(c -> ContractOut.of(c, now)).toList(),
+            notifications.expiringSoon().stream().map(c -> ContractOut.of(c, now)).toList(),
+            notifications.overdueReviews().stream().map(c -> ContractOut.of(c, now)).toList()));
+  }
+
+  record NotificationsOut(
+      int count,
+      List<ContractOut> pendingApprovals,
+      List<ContractOut> expiringSoon,
+      List<ContractOut> overdueReviews) {}
 
   private void show(Context context) {
     Principal principal = Caller.principal(context);

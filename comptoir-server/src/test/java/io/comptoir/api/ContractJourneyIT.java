@@ -132,6 +132,8 @@ class ContractJourneyIT {
     assertForbidden(consumer.get(data("csv")), "is awaiting approval by [DATA_OWNER, DPO, LEGAL]");
 
     assertThat(owner.get("/api/v1/approvals").body()).contains(id);
+    assertThat(dpo.get("/api/v1/notifications").json().get("count").asInt()).isEqualTo(1);
+    assertThat(consumer.get("/api/v1/notifications").json().get("count").asInt()).isZero();
     assertForbidden(
         consumer.postJson(decisions(id), "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}"),
         "may not decide as DATA_OWNER");
@@ -190,6 +192,10 @@ class ContractJourneyIT {
     assertForbidden(consumer.get(data("csv")), "was revoked by denis.dpo: fin du projet");
 
     assertThat(comptoir.audit().verify().intact()).isTrue();
+    assertThat(dpo.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    assertThat(dpo.get("/api/v1/audit?action=GOVERNED_READ").json().get("items").size())
+        .isEqualTo(4);
+    assertForbidden(consumer.get("/api/v1/audit"), "may not read the audit log");
     List<String> actions =
         comptoir
             .audit()

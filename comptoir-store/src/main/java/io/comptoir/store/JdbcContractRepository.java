@@ -211,6 +211,13 @@ final class JdbcContractRepository implements ContractRepository {
         "WHERE status IN ('REQUESTED', 'IN_REVIEW') ORDER BY requested_at, id");
   }
 
+  @Override
+  public List<UsageContract> listInForce() {
+    return select(
+        "list contracts in force",
+        "WHERE status IN ('ACTIVE', 'SUSPENDED') ORDER BY requested_at, id");
+  }
+
   private List<UsageContract> select(String action, String where, Object... parameters) {
     return database.call(
         action,
