@@ -367,6 +367,9 @@ class AuthenticationIT {
 
   private static void assertError(Http.Response response, int status, String message) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
+    if (status == 401) {
+      assertThat(response.wwwAuthenticate()).contains("Bearer realm=\"comptoir\"");
+    }
     assertThat(response.contentType()).startsWith("application/json");
     assertThat(response.errorCode())
         .isEqualTo(
