@@ -81,6 +81,10 @@ final class ErrorMapping {
   }
 
   private static void respond(Context context, int status, ErrorCode code, String message) {
+    if (status == 401) {
+      // RFC 9110: a 401 names the authentication scheme it expects
+      context.header("WWW-Authenticate", "Bearer realm=\"comptoir\"");
+    }
     context.status(status).json(new ErrorJson(new ErrorJson.Error(code.name(), message)));
   }
 }

@@ -14,6 +14,7 @@ import io.comptoir.api.IdentityJson.TokenJson;
 import io.comptoir.api.IdentityJson.UserInputJson;
 import io.comptoir.api.IdentityJson.UserJson;
 import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
 import io.comptoir.identity.Access;
 import io.comptoir.identity.Application;
 import io.comptoir.identity.ApplicationId;
@@ -47,6 +48,7 @@ final class IdentityRoutes {
   private final IdentityService identities;
   private final IdentityProvider provider;
   private final Sessions sessions;
+  private final LoginThrottle throttle;
   private final ObjectMapper mapper;
 
   IdentityRoutes(
@@ -57,6 +59,7 @@ final class IdentityRoutes {
     this.identities = requireNonNull(identities, "identities is null");
     this.provider = requireNonNull(provider, "provider is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
+    this.throttle = new LoginThrottle(identities.clock());
     this.mapper = requireNonNull(mapper, "mapper is null");
   }
 
@@ -75,7 +78,17 @@ final class IdentityRoutes {
 
   private void login(Context context) {
     LoginJson body = Json.read(mapper, context.bodyInputStream(), LoginJson.class);
-    Principal principal = provider.authenticate(body.username(), body.password());
+    throttle.check(body.username());
+    Principal principal;
+    try {
+      principal = provider.authenticate(body.username(), body.password());
+    } catch (ComptoirException e) {
+      if (e.code() == ErrorCode.UNAUTHENTICATED) {
+        throttle.failed(body.username());
+      }
+      throw e;
+    }
+    throttle.succeeded(body.username());
     sessions.remove(context.cookie(RequestAuthenticator.SESSION_COOKIE));
     Cookie cookie =
         new Cookie(RequestAuthenticator.SESSION_COOKIE, sessions.create(principal.user()));

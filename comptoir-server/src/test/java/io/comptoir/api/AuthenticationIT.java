@@ -145,6 +145,23 @@ class AuthenticationIT {
   }
 
   @Test
+  void throttlesPasswordGuessingPerUsernameWhetherItExistsOrNot() {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertError(
+          login(anonymous, "guessed.user", "guess-" + attempt),
+          401,
+          "invalid username or password");
+    }
+
+    Http.Response refused = login(anonymous, "guessed.user", "guess-5");
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.errorMessage())
+        .startsWith("too many failed logins for this username: try again after ");
+    assertThat(login(anonymous, CAMILLE, PASSWORD).status()).isEqualTo(200);
+  }
+
+  @Test
   void refusesAnonymousCallersButLeavesHealthAndOpenApiPublic() {
     assertError(anonymous.get("/api/v1/products"), 401, Caller.AUTHENTICATION_REQUIRED);
     assertError(anonymous.get("/api/v1/me"), 401, Caller.AUTHENTICATION_REQUIRED);
@@ -367,6 +384,9 @@ class AuthenticationIT {
 
   private static void assertError(Http.Response response, int status, String message) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
+    if (status == 401) {
+      assertThat(response.wwwAuthenticate()).contains("Bearer realm=\"comptoir\"");
+    }
     assertThat(response.contentType()).startsWith("application/json");
     assertThat(response.errorCode())
         .isEqualTo(

@@ -27,7 +27,8 @@ final class Http {
       String body,
       Optional<String> location,
       String contentType,
-      List<String> setCookies) {
+      List<String> setCookies,
+      Optional<String> wwwAuthenticate) {
     JsonNode json() {
       try {
         return MAPPER.readTree(body);
@@ -148,7 +149,8 @@ final class Http {
           response.body(),
           response.headers().firstValue("Location"),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.headers().allValues("Set-Cookie"));
+          response.headers().allValues("Set-Cookie"),
+          response.headers().firstValue("WWW-Authenticate"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
