@@ -118,5 +118,9 @@ class MaskingTest {
     assertThatThrownBy(() -> OutputFormat.parse("xml"))
         .isInstanceOf(ComptoirException.class)
         .hasMessage("unknown format 'xml' (expected csv, jsonl or parquet)");
+    assertThatThrownBy(() -> OutputFormat.parse("csv".repeat(100)))
+        .hasMessage(
+            "unknown format '%s...' (expected csv, jsonl or parquet)",
+            "csv".repeat(14).substring(0, 40));
   }
 }
