@@ -111,6 +111,18 @@ class MaskingTest {
   }
 
   @Test
+  void parsesMaskingNames() {
+    assertThat(Masking.parse("hash_keyed")).isEqualTo(Masking.HASH_KEYED);
+    assertThat(Masking.parse(" MASK_SHOW_LAST_4")).isEqualTo(Masking.MASK_SHOW_LAST_4);
+    assertThatThrownBy(() -> Masking.parse("SHA256"))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessage(
+            "unknown masking 'SHA256' (expected one of [MASK_NONE, MASK_SHOW_LAST_4,"
+                + " MASK_SHOW_FIRST_4, GENERALIZE, MASK_DATE_SHOW_YEAR, HASH_KEYED, MASK,"
+                + " MASK_NULL])");
+  }
+
+  @Test
   void parsesOutputFormats() {
     assertThat(OutputFormat.parse("csv")).isEqualTo(OutputFormat.CSV);
     assertThat(OutputFormat.parse("JSONL")).isEqualTo(OutputFormat.JSONL);
