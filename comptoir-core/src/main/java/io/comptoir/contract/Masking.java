@@ -70,6 +70,22 @@ public enum Masking {
     }
   }
 
+  /** Parses a masking name such as {@code HASH_KEYED}, case-insensitive. */
+  public static Masking parse(String text) {
+    if (text != null) {
+      for (Masking masking : values()) {
+        if (masking.name().equalsIgnoreCase(text.strip())) {
+          return masking;
+        }
+      }
+    }
+    String shown = text == null ? "" : text;
+    throw ComptoirException.invalidInput(
+        "unknown masking '%s' (expected one of %s)",
+        shown.length() > 40 ? shown.substring(0, 40) + "..." : shown,
+        java.util.Arrays.toString(values()));
+  }
+
   /** The masking a column of this category gets unless the contract says otherwise. */
   public static Masking defaultFor(PersonalDataCategory category) {
     return switch (category) {

@@ -1,7 +1,6 @@
 package io.comptoir.contract;
 
 import io.comptoir.common.ComptoirException;
-import java.util.Locale;
 
 /** Format of a governed export. */
 public enum OutputFormat {
@@ -21,8 +20,11 @@ public enum OutputFormat {
         }
       }
     }
+    String shown = text == null ? "" : text;
+    if (shown.length() > 40) {
+      shown = shown.substring(0, 40) + "...";
+    }
     throw ComptoirException.invalidInput(
-        "unknown format '%s' (expected csv, jsonl or parquet)",
-        text == null ? "" : text.toLowerCase(Locale.ROOT));
+        "unknown format '%s' (expected csv, jsonl or parquet)", shown);
   }
 }

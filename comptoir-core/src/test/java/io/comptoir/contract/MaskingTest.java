@@ -111,6 +111,18 @@ class MaskingTest {
   }
 
   @Test
+  void parsesMaskingNames() {
+    assertThat(Masking.parse("hash_keyed")).isEqualTo(Masking.HASH_KEYED);
+    assertThat(Masking.parse(" MASK_SHOW_LAST_4")).isEqualTo(Masking.MASK_SHOW_LAST_4);
+    assertThatThrownBy(() -> Masking.parse("SHA256"))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessage(
+            "unknown masking 'SHA256' (expected one of [MASK_NONE, MASK_SHOW_LAST_4,"
+                + " MASK_SHOW_FIRST_4, GENERALIZE, MASK_DATE_SHOW_YEAR, HASH_KEYED, MASK,"
+                + " MASK_NULL])");
+  }
+
+  @Test
   void parsesOutputFormats() {
     assertThat(OutputFormat.parse("csv")).isEqualTo(OutputFormat.CSV);
     assertThat(OutputFormat.parse("JSONL")).isEqualTo(OutputFormat.JSONL);
@@ -118,5 +130,9 @@ class MaskingTest {
     assertThatThrownBy(() -> OutputFormat.parse("xml"))
         .isInstanceOf(ComptoirException.class)
         .hasMessage("unknown format 'xml' (expected csv, jsonl or parquet)");
+    assertThatThrownBy(() -> OutputFormat.parse("csv".repeat(100)))
+        .hasMessage(
+            "unknown format '%s...' (expected csv, jsonl or parquet)",
+            "csv".repeat(14).substring(0, 40));
   }
 }
