@@ -34,8 +34,9 @@ class AccessMatrixIT {
   private static final String OTHER_OWNER = "data owner (LBP)";
   private static final String STEWARD = "data steward (BSCC)";
   private static final String ADMIN = "admin";
+  private static final String DPO = "dpo (LBP)";
   private static final List<String> CALLERS =
-      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, ADMIN);
+      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN);
 
   /** Identity routes whose access is tested in {@link AuthenticationIT}. */
   private static final Set<String> TESTED_ELSEWHERE =
@@ -67,6 +68,9 @@ class AccessMatrixIT {
   private final Map<String, Http> clients = new LinkedHashMap<>();
   private final AtomicInteger uniqueRows = new AtomicInteger(100);
   private String runId;
+  private String consumerContract;
+  private String ownerContract;
+  private String odcsDocument;
 
   private record Route(
       String route, Function<Http, Http.Response> call, Map<String, Integer> expected) {}
@@ -89,6 +93,7 @@ class AccessMatrixIT {
         STEWARD,
         anonymous.withToken(Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD)));
     clients.put(ADMIN, anonymous.withToken(Fixtures.adminToken(comptoir)));
+    clients.put(DPO, anonymous.withToken(Fixtures.token(comptoir, "denis", "LBP", Role.DPO)));
     Http.Response run =
         clients
             .get(ADMIN)
@@ -97,6 +102,16 @@ class AccessMatrixIT {
                 PARCELS_CSV);
     assertThat(run.status()).as(run.body()).isEqualTo(201);
     runId = run.json().path("id").asText();
+    consumerContract = request(clients.get(CONSUMER));
+    ownerContract = request(clients.get(OWNER));
+    Http.Response approved =
+        clients
+            .get(OWNER)
+            .postJson(
+                "/api/v1/contracts/" + ownerContract + "/decisions",
+                "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}");
+    assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("ACTIVE");
+    odcsDocument = clients.get(ADMIN).get("/api/v1/products/colis-suivi/odcs").body();
     assertThat(
             clients
                 .get(ADMIN)
@@ -119,7 +134,22 @@ class AccessMatrixIT {
 
   /** Every authenticated caller gets 200. */
   private static Map<String, Integer> anyAuthenticated() {
-    return expect(200, CONSUMER, OWNER, OTHER_OWNER, STEWARD, ADMIN);
+    return expect(200, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN);
+  }
+
+  /** A fresh access request to colis-suivi by the client's user; returns its id. */
+  private static String request(Http client) {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    Http.Response response =
+        client.postJson(
+            "/api/v1/products/colis-suivi/requests",
+            """
+            {"purpose": "tableau de bord", "purposeCategory": "REPORTING",
+             "legalBasis": "LEGITIMATE_INTERESTS", "columns": ["id", "weight"],
+             "start": "%s", "end": "%s", "reviewPeriod": "P6M"}
+            """
+                .formatted(today, today.plusMonths(3)));
+    return response.status() == 201 ? response.json().path("id").asText() : "";
   }
 
   /** The listed callers get the status, other authenticated callers 403, anonymous 401. */
@@ -186,6 +216,65 @@ class AccessMatrixIT {
             },
             expect(201, OWNER, ADMIN)),
         new Route("GET /api/v1/me", h -> h.get("/api/v1/me"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/odcs", h -> h.get(product + "/odcs"), anyAuthenticated()),
+        new Route(
+            "PUT /api/v1/products/{id}/odcs",
+            h -> h.putYaml(product + "/odcs", odcsDocument),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/products/{id}/requests",
+            h ->
+                h.postJson(
+                    product + "/requests",
+                    """
+                    {"purpose": "p", "purposeCategory": "ANALYTICS", "legalBasis": "CONTRACT",
+                     "columns": ["id"], "start": "2026-01-01", "end": "2026-06-30",
+                     "reviewPeriod": "P3M"}
+                    """),
+            expect(201, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN)),
+        new Route("GET /api/v1/contracts", h -> h.get("/api/v1/contracts"), anyAuthenticated()),
+        new Route("GET /api/v1/approvals", h -> h.get("/api/v1/approvals"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/notifications", h -> h.get("/api/v1/notifications"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/contracts/{contractId}",
+            h -> h.get("/api/v1/contracts/" + consumerContract),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, ADMIN)),
+        new Route(
+            "POST /api/v1/contracts/{contractId}/decisions",
+            h ->
+                h.postJson(
+                    "/api/v1/contracts/" + request(clients.get(CONSUMER)) + "/decisions",
+                    "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}"),
+            expect(200, OWNER)),
+        new Route(
+            "POST /api/v1/contracts/{contractId}/revoke",
+            h ->
+                h.postJson(
+                    "/api/v1/contracts/" + request(clients.get(CONSUMER)) + "/revoke",
+                    "{\"reason\": \"test\"}"),
+            expect(200, OWNER, DPO, ADMIN)),
+        new Route(
+            "POST /api/v1/contracts/{contractId}/review",
+            h -> h.postJson("/api/v1/contracts/" + ownerContract + "/review", "{}"),
+            expect(200, OWNER, DPO, ADMIN)),
+        new Route(
+            "POST /api/v1/contracts/{contractId}/renew",
+            h ->
+                h.postJson(
+                    "/api/v1/contracts/" + consumerContract + "/renew",
+                    "{\"start\": \"2026-07-01\", \"end\": \"2026-09-30\"}"),
+            expect(201, CONSUMER)),
+        new Route(
+            "GET /api/v1/products/{id}/data",
+            h -> h.get(product + "/data?format=jsonl"),
+            expect(200, OWNER)),
+        new Route("GET /api/v1/audit", h -> h.get("/api/v1/audit"), expect(200, DPO, ADMIN)),
+        new Route(
+            "GET /api/v1/audit/verify",
+            h -> h.get("/api/v1/audit/verify"),
+            expect(200, DPO, ADMIN)),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",
