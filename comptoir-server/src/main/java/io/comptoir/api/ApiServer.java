@@ -48,7 +48,7 @@ public final class ApiServer implements AutoCloseable {
     Authenticator authenticator = new RequestAuthenticator(identities, sessions);
     ObjectMapper mapper = Json.mapper();
     IdentityRoutes identityRoutes =
-        new IdentityRoutes(identities, identityProvider, sessions, mapper);
+        new IdentityRoutes(identities, identityProvider, sessions, mapper, audit);
     CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion, mapper);
     VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
     StandardsRoutes standardsRoutes =

@@ -13,9 +13,11 @@ import io.comptoir.api.IdentityJson.TokenInputJson;
 import io.comptoir.api.IdentityJson.TokenJson;
 import io.comptoir.api.IdentityJson.UserInputJson;
 import io.comptoir.api.IdentityJson.UserJson;
+import io.comptoir.audit.AuditService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.identity.Access;
+import io.comptoir.identity.ApiToken;
 import io.comptoir.identity.Application;
 import io.comptoir.identity.ApplicationId;
 import io.comptoir.identity.IdentityProvider;
@@ -31,6 +33,8 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,12 +54,15 @@ final class IdentityRoutes {
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final ObjectMapper mapper;
+  private final AuditService audit;
 
   IdentityRoutes(
       IdentityService identities,
       IdentityProvider provider,
       Sessions sessions,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      AuditService audit) {
+    this.audit = requireNonNull(audit, "audit is null");
     this.identities = requireNonNull(identities, "identities is null");
     this.provider = requireNonNull(provider, "provider is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
@@ -85,10 +92,14 @@ final class IdentityRoutes {
     } catch (ComptoirException e) {
       if (e.code() == ErrorCode.UNAUTHENTICATED) {
         throttle.failed(body.username());
+        String attempted = attempted(body.username());
+        audit.record(
+            attempted, "LOGIN_FAILED", "user:" + attempted, Map.of("reason", e.getMessage()));
       }
       throw e;
     }
     throttle.succeeded(body.username());
+    audit.record(principal.name(), "LOGIN_SUCCEEDED", "user:" + principal.user(), Map.of());
     sessions.remove(context.cookie(RequestAuthenticator.SESSION_COOKIE));
     Cookie cookie =
         new Cookie(RequestAuthenticator.SESSION_COOKIE, sessions.create(principal.user()));
@@ -98,6 +109,15 @@ final class IdentityRoutes {
     cookie.setSecure(secure(context));
     context.cookie(cookie);
     context.json(MeJson.of(principal, identities.loadUser(principal.user())));
+  }
+
+  /** The user name tried at login, bounded for the audit log. */
+  private static String attempted(String username) {
+    if (username == null || username.isBlank()) {
+      return "unknown";
+    }
+    String trimmed = username.strip();
+    return trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
   }
 
   /** HTTPS directly, or behind a proxy that says so. */
@@ -129,6 +149,12 @@ final class IdentityRoutes {
             Optional.ofNullable(body.application()).map(ApplicationId::of),
             body.name(),
             days);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("token", issued.token().id().toString());
+    details.put("name", String.valueOf(body.name()));
+    details.put("days", Integer.toString(days));
+    issued.token().application().ifPresent(app -> details.put("application", app.toString()));
+    audit.record(principal.name(), "TOKEN_CREATED", "user:" + principal.user(), details);
     context.status(HttpStatus.CREATED);
     context.json(IssuedTokenJson.of(issued, now()));
   }
@@ -143,7 +169,13 @@ final class IdentityRoutes {
   private void revokeToken(Context context) {
     Principal principal = Caller.principal(context);
     TokenId id = new TokenId(context.pathParam("tokenId"));
-    context.json(TokenJson.of(identities.revokeToken(principal, id), now()));
+    ApiToken revoked = identities.revokeToken(principal, id);
+    audit.record(
+        principal.name(),
+        "TOKEN_REVOKED",
+        "user:" + revoked.user(),
+        Map.of("token", id.toString()));
+    context.json(TokenJson.of(revoked, now()));
   }
 
   private void user(Context context) {
@@ -163,6 +195,17 @@ final class IdentityRoutes {
     if (body.password() != null) {
       identities.setPassword(username, body.password());
     }
+    audit.record(
+        Caller.principal(context).name(),
+        "USER_SAVED",
+        "user:" + username,
+        Map.of(
+            "entity",
+            user.entity(),
+            "roles",
+            user.roles().stream().map(Enum::name).sorted().toList().toString(),
+            "passwordChanged",
+            Boolean.toString(body.password() != null)));
     context.json(UserJson.of(user));
   }
 
@@ -196,6 +239,11 @@ final class IdentityRoutes {
         identities.saveApplication(
             new Application(
                 id, body.name(), owner, entity, IdentityJson.parseStatus(body.status())));
+    audit.record(
+        Caller.principal(context).name(),
+        "APPLICATION_SAVED",
+        "application:" + id,
+        Map.of("owner", owner.value(), "entity", entity));
     context.json(ApplicationJson.of(application));
   }
 
