@@ -59,7 +59,7 @@ public final class ApiServer implements AutoCloseable {
         new IngestionRoutes(catalog, ingestion, importDirectories, uploadFiles, mapper);
     SystemRoutes systemRoutes = new SystemRoutes();
     ContractRoutes contractRoutes =
-        new ContractRoutes(catalog, contracts, identities, audit, mapper);
+        new ContractRoutes(catalog, contracts, identities, audit, ingestion, mapper);
     DataRoutes dataRoutes = new DataRoutes(reads);
     AuditRoutes auditRoutes = new AuditRoutes(audit);
     Javalin app =

@@ -34,6 +34,8 @@ import io.comptoir.identity.Application;
 import io.comptoir.identity.ApplicationId;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.identity.Principal;
+import io.comptoir.ingest.IngestionService;
+import io.comptoir.odcs.AccessAgreements;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -54,13 +56,17 @@ final class ContractRoutes {
   private final IdentityService identities;
   private final AuditService audit;
   private final ObjectMapper mapper;
+  private final IngestionService ingestion;
+  private final AccessAgreements agreements = new AccessAgreements();
 
   ContractRoutes(
       CatalogService catalog,
       ContractService contracts,
       IdentityService identities,
       AuditService audit,
+      IngestionService ingestion,
       ObjectMapper mapper) {
+    this.ingestion = requireNonNull(ingestion, "ingestion is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
     this.identities = requireNonNull(identities, "identities is null");
@@ -74,6 +80,7 @@ final class ContractRoutes {
     routes.get("/api/v1/approvals", this::inbox);
     routes.get("/api/v1/notifications", this::notifications);
     routes.get("/api/v1/contracts/{contractId}", this::show);
+    routes.get("/api/v1/contracts/{contractId}/agreement", this::agreement);
     routes.post("/api/v1/contracts/{contractId}/decisions", this::decide);
     routes.post("/api/v1/contracts/{contractId}/revoke", this::revoke);
     routes.post("/api/v1/contracts/{contractId}/review", this::review);
@@ -189,6 +196,15 @@ final class ContractRoutes {
     UsageContract contract = contracts.load(contractId(context));
     ContractAccess.requireCanSee(principal, contract, catalog.loadProduct(contract.product()));
     context.json(ContractOut.of(contract, now()));
+  }
+
+  private void agreement(Context context) {
+    Principal principal = Caller.principal(context);
+    UsageContract contract = contracts.load(contractId(context));
+    ContractAccess.requireCanSee(principal, contract, catalog.loadProduct(contract.product()));
+    context.contentType(StandardsRoutes.YAML + "; charset=utf-8");
+    context.result(
+        agreements.export(contract, ingestion.findLatestVersion(contract.product()), now()));
   }
 
   private void decide(Context context) {

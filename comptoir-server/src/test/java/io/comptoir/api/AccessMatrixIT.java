@@ -242,6 +242,10 @@ class AccessMatrixIT {
             h -> h.get("/api/v1/contracts/" + consumerContract),
             expect(200, CONSUMER, OWNER, STEWARD, DPO, ADMIN)),
         new Route(
+            "GET /api/v1/contracts/{contractId}/agreement",
+            h -> h.get("/api/v1/contracts/" + consumerContract + "/agreement"),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, ADMIN)),
+        new Route(
             "POST /api/v1/contracts/{contractId}/decisions",
             h ->
                 h.postJson(

@@ -160,6 +160,18 @@ class ContractJourneyIT {
         legal.postJson(decisions(id), "{\"role\": \"LEGAL\", \"verdict\": \"APPROVED\"}");
     assertThat(active.json().get("status").asText()).isEqualTo("ACTIVE");
 
+    Http.Response agreement = consumer.get("/api/v1/contracts/" + id + "/agreement");
+    assertThat(agreement.status()).isEqualTo(200);
+    assertThat(agreement.contentType()).startsWith("application/yaml");
+    assertThat(agreement.body())
+        .contains("kind: AccessAgreement")
+        .contains("dataProduct: clients-banque")
+        .contains("contractVersion: 1.0.0")
+        .contains("user: camille.consommatrice")
+        .contains("startDate: " + today)
+        .contains("masking: MASK_DATE_SHOW_YEAR")
+        .contains("status: active");
+
     Http.Response csv = consumer.get(data("csv") + "&order=id");
     assertThat(csv.status()).as(csv.body()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
