@@ -95,6 +95,36 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "10000000",
           "Most rows one governed read returns; a larger limit asked for is refused.");
+  public static final ConfigKey APPROVAL_DPO_FOR_PERSONAL_DATA =
+      new ConfigKey(
+          "approval-dpo-for-personal-data",
+          ConfigType.BOOLEAN,
+          "true",
+          "The DPO approves requests that read a personal column other than fully masked.");
+  public static final ConfigKey APPROVAL_LEGAL_ACROSS_ENTITIES =
+      new ConfigKey(
+          "approval-legal-across-entities",
+          ConfigType.BOOLEAN,
+          "true",
+          "Legal approves requests from another entity than the product's.");
+  public static final ConfigKey APPROVAL_LEGAL_FOR_EXTERNAL_PURPOSES =
+      new ConfigKey(
+          "approval-legal-for-external-purposes",
+          ConfigType.BOOLEAN,
+          "true",
+          "Legal approves requests whose purpose takes data out of the group.");
+  public static final ConfigKey APPROVAL_DATA_OFFICE_CLASSIFICATIONS =
+      new ConfigKey(
+          "approval-data-office-classifications",
+          ConfigType.CLASSIFICATION_LIST,
+          "RESTRICTED",
+          "The data office approves requests on products of these classifications.");
+  public static final ConfigKey APPROVAL_DATA_OFFICE_FOR_CERTIFIED =
+      new ConfigKey(
+          "approval-data-office-for-certified",
+          ConfigType.BOOLEAN,
+          "true",
+          "The data office approves requests on certified products.");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -113,7 +143,12 @@ public final class ConfigKeys {
           TOKEN_MAX_DAYS,
           SESSION_IDLE_MINUTES,
           CONTRACT_MAX_MONTHS,
-          DATA_MAX_ROWS);
+          DATA_MAX_ROWS,
+          APPROVAL_DPO_FOR_PERSONAL_DATA,
+          APPROVAL_LEGAL_ACROSS_ENTITIES,
+          APPROVAL_LEGAL_FOR_EXTERNAL_PURPOSES,
+          APPROVAL_DATA_OFFICE_CLASSIFICATIONS,
+          APPROVAL_DATA_OFFICE_FOR_CERTIFIED);
 
   private ConfigKeys() {}
 

@@ -26,7 +26,11 @@ public enum ConfigType {
   /** A DuckDB memory limit such as 2GB or 512MB. */
   MEMORY("memory size such as 2GB or 512MB"),
   /** A JDBC URL. */
-  JDBC_URL("JDBC URL starting with jdbc:");
+  JDBC_URL("JDBC URL starting with jdbc:"),
+  /** true or false. */
+  BOOLEAN("true or false"),
+  /** Classification names separated by commas. */
+  CLASSIFICATION_LIST("comma-separated list of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED");
 
   private static final Pattern SIZE =
       Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|TB)?", Pattern.CASE_INSENSITIVE);
@@ -55,12 +59,26 @@ public enum ConfigType {
           case BYTES -> parseBytesOrNegative(value) >= 0;
           case MEMORY -> DUCKDB_MEMORY.matcher(value).matches();
           case JDBC_URL -> value.startsWith("jdbc:");
+          case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+          case CLASSIFICATION_LIST -> isClassificationList(value);
         };
     if (!valid) {
       throw ComptoirException.invalidInput(
           "configuration key '%s': expected a %s, got '%s'",
           key.key(), expected, this == SECRET ? "***" : value);
     }
+  }
+
+  private static boolean isClassificationList(String value) {
+    for (String part : value.split(",")) {
+      String name = part.trim().toUpperCase(Locale.ROOT);
+      if (!name.isEmpty()
+          && java.util.Arrays.stream(io.comptoir.catalog.Classification.values())
+              .noneMatch(c -> c.name().equals(name))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isInteger(String value) {

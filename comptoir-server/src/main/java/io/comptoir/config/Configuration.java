@@ -231,6 +231,24 @@ public final class Configuration {
     return optional(key).map(Integer::parseInt);
   }
 
+  public boolean bool(ConfigKey key) {
+    return Boolean.parseBoolean(requireSet(key).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A {@link ConfigType#CLASSIFICATION_LIST}; empty when unset. */
+  public java.util.Set<io.comptoir.catalog.Classification> classifications(ConfigKey key) {
+    java.util.Set<io.comptoir.catalog.Classification> values =
+        java.util.EnumSet.noneOf(io.comptoir.catalog.Classification.class);
+    for (String part : string(key).split(",")) {
+      if (!part.isBlank()) {
+        values.add(
+            io.comptoir.catalog.Classification.valueOf(
+                part.trim().toUpperCase(java.util.Locale.ROOT)));
+      }
+    }
+    return values;
+  }
+
   public double decimal(ConfigKey key) {
     return Double.parseDouble(requireSet(key));
   }

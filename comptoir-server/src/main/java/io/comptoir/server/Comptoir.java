@@ -161,7 +161,7 @@ public final class Comptoir implements AutoCloseable {
               store.catalog(),
               store.contracts(),
               ProductSharing.OPEN,
-              ApprovalRules.defaults(),
+              approvalRules(configuration),
               Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
               clock,
               new SecureRandom());
@@ -198,6 +198,15 @@ public final class Comptoir implements AutoCloseable {
       lock.close();
       throw e;
     }
+  }
+
+  static ApprovalRules approvalRules(Configuration configuration) {
+    return new ApprovalRules(
+        configuration.bool(ConfigKeys.APPROVAL_DPO_FOR_PERSONAL_DATA),
+        configuration.bool(ConfigKeys.APPROVAL_LEGAL_ACROSS_ENTITIES),
+        configuration.bool(ConfigKeys.APPROVAL_LEGAL_FOR_EXTERNAL_PURPOSES),
+        configuration.classifications(ConfigKeys.APPROVAL_DATA_OFFICE_CLASSIFICATIONS),
+        configuration.bool(ConfigKeys.APPROVAL_DATA_OFFICE_FOR_CERTIFIED));
   }
 
   /**
