@@ -28,6 +28,7 @@ public final class ContractService {
 
   private final CatalogRepository catalog;
   private final ContractRepository contracts;
+  private final SharingRepository sharingScopes;
   private final ProductSharing sharing;
   private final ApprovalRules rules;
   private final Period maximumDuration;
@@ -37,14 +38,15 @@ public final class ContractService {
   public ContractService(
       CatalogRepository catalog,
       ContractRepository contracts,
-      ProductSharing sharing,
+      SharingRepository sharing,
       ApprovalRules rules,
       Period maximumDuration,
       Clock clock,
       SecureRandom random) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.contracts = requireNonNull(contracts, "contracts is null");
-    this.sharing = requireNonNull(sharing, "sharing is null");
+    this.sharingScopes = requireNonNull(sharing, "sharing is null");
+    this.sharing = sharing.asProductSharing();
     this.rules = requireNonNull(rules, "rules is null");
     this.maximumDuration = requireNonNull(maximumDuration, "maximumDuration is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -337,6 +339,17 @@ public final class ContractService {
         .findProduct(contract.product())
         .map(p -> principal.hasRoleIn(io.comptoir.identity.Role.DATA_OWNER, p.entity()))
         .orElse(false);
+  }
+
+  public SharingScope sharingOf(ProductId product) {
+    catalog.findProduct(product).orElseThrow(() -> new NotFoundException("product", product));
+    return sharingScopes.scopeOf(product);
+  }
+
+  /** Sets who may ask for a product; existing contracts are not changed. */
+  public void setSharing(ProductId product, SharingScope scope) {
+    catalog.findProduct(product).orElseThrow(() -> new NotFoundException("product", product));
+    sharingScopes.save(product, scope);
   }
 
   /** Requests waiting for the given committee role, oldest first. */

@@ -163,20 +163,20 @@ class ContractServiceTest {
 
   private final MovingClock clock = new MovingClock();
   private final Repositories repositories = new Repositories();
-  private final boolean[] staysInEntity = {false};
+  private final Map<ProductId, SharingScope> scopes = new HashMap<>();
   private final ContractService service =
       new ContractService(
           repositories,
           repositories,
-          new ProductSharing() {
+          new SharingRepository() {
             @Override
-            public boolean staysInEntity(ProductId product) {
-              return staysInEntity[0];
+            public void save(ProductId product, SharingScope scope) {
+              scopes.put(product, scope);
             }
 
             @Override
-            public boolean certified(ProductId product) {
-              return false;
+            public SharingScope scopeOf(ProductId product) {
+              return scopes.getOrDefault(product, SharingScope.GROUP);
             }
           },
           ApprovalRules.defaults(),
@@ -343,10 +343,11 @@ class ContractServiceTest {
 
   @Test
   void refusesBadRequests() {
-    staysInEntity[0] = true;
+    service.setSharing(CUSTOMERS, SharingScope.ENTITY);
+    assertThat(service.sharingOf(CUSTOMERS)).isEqualTo(SharingScope.ENTITY);
     assertThatThrownBy(() -> request("LBP", List.of("city"), Map.of()))
         .hasMessage("product clients stays in its entity BGPN: consumers of LBP cannot request it");
-    staysInEntity[0] = false;
+    service.setSharing(CUSTOMERS, SharingScope.GROUP);
     assertThatThrownBy(() -> request("BGPN", List.of("phone"), Map.of()))
         .hasMessage("product clients has no column 'phone'");
     assertThatThrownBy(

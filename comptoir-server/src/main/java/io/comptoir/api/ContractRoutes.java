@@ -28,6 +28,7 @@ import io.comptoir.contract.Masking;
 import io.comptoir.contract.Notifications;
 import io.comptoir.contract.Purpose;
 import io.comptoir.contract.PurposeCategory;
+import io.comptoir.contract.SharingScope;
 import io.comptoir.contract.UsageContract;
 import io.comptoir.contract.Verdict;
 import io.comptoir.identity.Application;
@@ -76,6 +77,8 @@ final class ContractRoutes {
 
   void register(RoutesConfig routes) {
     routes.post("/api/v1/products/{id}/requests", this::request);
+    routes.get("/api/v1/products/{id}/sharing", this::sharing);
+    routes.put("/api/v1/products/{id}/sharing", this::putSharing);
     routes.get("/api/v1/contracts", this::mine);
     routes.get("/api/v1/approvals", this::inbox);
     routes.get("/api/v1/notifications", this::notifications);
@@ -127,6 +130,30 @@ final class ContractRoutes {
     context.status(HttpStatus.CREATED);
     context.header("Location", "/api/v1/contracts/" + request.id());
     context.json(ContractOut.of(request, now()));
+  }
+
+  record SharingJson(String scope) {}
+
+  private void sharing(Context context) {
+    Caller.principal(context);
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    context.json(new SharingJson(contracts.sharingOf(product.id()).name()));
+  }
+
+  private void putSharing(Context context) {
+    Principal principal = Caller.principal(context);
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    io.comptoir.identity.Access.editProduct(principal, product);
+    SharingJson body = Json.read(mapper, context.bodyInputStream(), SharingJson.class);
+    SharingScope scope =
+        Parameters.parseEnum("scope", required(body.scope(), "scope"), SharingScope.class);
+    contracts.setSharing(product.id(), scope);
+    audit.record(
+        principal.name(),
+        "SHARING_CHANGED",
+        "product:" + product.id(),
+        Map.of("scope", scope.name()));
+    context.json(new SharingJson(scope.name()));
   }
 
   private Consumer consumer(Principal principal, String application) {

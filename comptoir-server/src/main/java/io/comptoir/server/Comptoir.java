@@ -14,7 +14,6 @@ import io.comptoir.config.Configuration;
 import io.comptoir.contract.ApprovalRules;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
-import io.comptoir.contract.ProductSharing;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
 import io.comptoir.identity.IdentityProvider;
@@ -160,7 +159,7 @@ public final class Comptoir implements AutoCloseable {
           new ContractService(
               store.catalog(),
               store.contracts(),
-              ProductSharing.OPEN,
+              store.sharing(),
               approvalRules(configuration),
               Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
               clock,

@@ -234,6 +234,14 @@ class AccessMatrixIT {
                     """),
             expect(201, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN)),
         new Route("GET /api/v1/contracts", h -> h.get("/api/v1/contracts"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/sharing",
+            h -> h.get(product + "/sharing"),
+            anyAuthenticated()),
+        new Route(
+            "PUT /api/v1/products/{id}/sharing",
+            h -> h.putJson(product + "/sharing", "{\"scope\": \"GROUP\"}"),
+            expect(200, OWNER, STEWARD, ADMIN)),
         new Route("GET /api/v1/approvals", h -> h.get("/api/v1/approvals"), anyAuthenticated()),
         new Route(
             "GET /api/v1/notifications", h -> h.get("/api/v1/notifications"), anyAuthenticated()),

@@ -112,6 +112,21 @@ class ContractJourneyIT {
   @Test
   void fromRequestToMaskedReadsToRevocation() throws Exception {
     assertForbidden(consumer.get(data("csv")), "no usage contract for user camille.consommatrice");
+    assertThat(
+            owner
+                .putJson("/api/v1/products/clients-banque/sharing", "{\"scope\": \"entity\"}")
+                .status())
+        .isEqualTo(200);
+    Http.Response walled =
+        consumer.postJson(
+            "/api/v1/products/clients-banque/requests",
+            "{\"purpose\": \"p\", \"purposeCategory\": \"ANALYTICS\", \"legalBasis\":"
+                + " \"CONTRACT\", \"columns\": [\"id\"], \"start\": \"2026-01-01\","
+                + " \"end\": \"2026-02-01\", \"reviewPeriod\": \"P1M\"}");
+    assertForbidden(
+        walled,
+        "product clients-banque stays in its entity LBP: consumers of BSCC cannot request it");
+    owner.putJson("/api/v1/products/clients-banque/sharing", "{\"scope\": \"GROUP\"}");
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Http.Response requested =

@@ -9,6 +9,7 @@ import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ContractRepository;
+import io.comptoir.contract.SharingRepository;
 import io.comptoir.identity.IdentityRepository;
 import io.comptoir.ingest.IngestionRepository;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcIngestionRepository ingestion;
   private final JdbcAuditRepository audit;
   private final JdbcContractRepository contracts;
+  private final JdbcSharingRepository sharing;
   private final JdbcIdentityRepository identity;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
@@ -46,6 +48,7 @@ public final class MetadataStore implements AutoCloseable {
     this.ingestion = new JdbcIngestionRepository(database, catalog);
     this.audit = new JdbcAuditRepository(database);
     this.contracts = new JdbcContractRepository(database);
+    this.sharing = new JdbcSharingRepository(database);
     this.identity = new JdbcIdentityRepository(database);
   }
 
@@ -134,6 +137,11 @@ public final class MetadataStore implements AutoCloseable {
 
   public CatalogRepository catalog() {
     return catalog;
+  }
+
+  /** Who may ask for each product. */
+  public SharingRepository sharing() {
+    return sharing;
   }
 
   /** Access requests and usage contracts, their keys apart. */

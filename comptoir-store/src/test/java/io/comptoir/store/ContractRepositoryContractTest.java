@@ -105,6 +105,19 @@ abstract class ContractRepositoryContractTest {
   }
 
   @Test
+  void keepsTheSharingScopeOfEachProduct() {
+    ProductId colis = ProductId.of("colis");
+    assertThat(store.sharing().scopeOf(colis)).isEqualTo(io.comptoir.contract.SharingScope.GROUP);
+    store.sharing().save(colis, io.comptoir.contract.SharingScope.ENTITY);
+    assertThat(store.sharing().scopeOf(colis)).isEqualTo(io.comptoir.contract.SharingScope.ENTITY);
+    assertThat(store.sharing().asProductSharing().staysInEntity(colis)).isTrue();
+    store.sharing().save(colis, io.comptoir.contract.SharingScope.GROUP);
+    assertThat(store.sharing().asProductSharing().staysInEntity(colis)).isFalse();
+    assertThat(store.sharing().scopeOf(ProductId.of("autre")))
+        .isEqualTo(io.comptoir.contract.SharingScope.GROUP);
+  }
+
+  @Test
   void refusesToUpdateAnUnknownContract() {
     UsageContract unknown = request("clients", "camille", Optional.empty());
     assertThatThrownBy(() -> store.contracts().update(unknown))
