@@ -240,6 +240,48 @@ class ContractJourneyIT {
             "CONTRACT_REVOKED");
   }
 
+  @Test
+  void refusesReadsUnderRejectedExpiredAndNotYetStartedContracts() {
+    Http reader =
+        new Http(server.url(), Fixtures.token(comptoir, "paul.lecteur", "LBP", Role.CONSUMER));
+    String rejected = requestAs(reader, "2026-01-01", "2026-12-31");
+    Http.Response rejection =
+        owner.postJson(
+            decisions(rejected),
+            "{\"role\": \"DATA_OWNER\", \"verdict\": \"REJECTED\", \"comment\": \"pas de"
+                + " finalité\"}");
+    assertThat(rejection.json().get("status").asText()).isEqualTo("REJECTED");
+    assertForbidden(
+        reader.get(data("csv")),
+        "contract " + rejected + " was rejected: DATA_OWNER olivier.proprietaire: pas de finalité");
+
+    String past = requestAs(reader, "2025-01-01", "2025-06-30");
+    owner.postJson(decisions(past), "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}");
+    assertForbidden(reader.get(data("csv")), "contract " + past + " expired on 2025-06-30");
+    assertThat(reader.get("/api/v1/contracts/" + past).json().get("status").asText())
+        .isEqualTo("EXPIRED");
+
+    LocalDate next = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+    String future = requestAs(reader, next.toString(), next.plusMonths(1).toString());
+    owner.postJson(decisions(future), "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}");
+    assertForbidden(reader.get(data("csv")), "contract " + future + " starts on " + next);
+  }
+
+  /** A request by a consumer of the product's own entity for a non-personal column. */
+  private static String requestAs(Http reader, String start, String end) {
+    Http.Response response =
+        reader.postJson(
+            "/api/v1/products/clients-banque/requests",
+            """
+            {"purpose": "contrôle", "purposeCategory": "REPORTING", "legalBasis": "CONTRACT",
+             "columns": ["id", "city"], "start": "%s", "end": "%s", "reviewPeriod": "P1M"}
+            """
+                .formatted(start, end));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    assertThat(response.json().get("requiredApprovers").toString()).isEqualTo("[\"DATA_OWNER\"]");
+    return response.json().get("id").asText();
+  }
+
   private static String data(String format) {
     return "/api/v1/products/clients-banque/data?format=" + format;
   }
