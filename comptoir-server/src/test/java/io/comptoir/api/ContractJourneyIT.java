@@ -208,9 +208,38 @@ class ContractJourneyIT {
     assertThat(masked.status()).isEqualTo(400);
     assertThat(masked.json().get("error").get("message").asText())
         .contains("cannot filter on masked column 'email'");
-    Http.Response hostile =
-        consumer.get(data("csv") + "&filter=" + encode("id = 1 or 1=1; drop table x --"));
-    assertThat(hostile.status()).isEqualTo(400);
+    for (String parameter :
+        List.of(
+            "filter=" + encode("id = 1 or 1=1; drop table x --"),
+            "filter=" + encode("id = 1 /* comment */"),
+            "filter=" + encode("city = read_text('/etc/passwd')"),
+            "filter=" + encode("id in (select 1)"),
+            "filter=" + encode("getenv('HOME') = 'x'"),
+            "filter=" + encode("city = 'Paris' union select * from read_csv('/etc/passwd')"),
+            "filter=" + encode("(".repeat(1000) + "id = 1" + ")".repeat(1000)),
+            "filter=" + encode("id = " + "9".repeat(1_000)),
+            "filter=" + encode("city = '" + "a".repeat(5_000) + "'"),
+            "filter=" + encode("birth_date > date '1980-01-01'"),
+            "order=" + encode("id; drop table x"),
+            "order=" + encode("email"),
+            "order=" + encode("random()"),
+            "columns=" + encode("id, (select 1)"),
+            "columns=" + encode("*"),
+            "columns=" + encode("id, secret_column"),
+            "limit=-1",
+            "limit=abc",
+            "offset=-5",
+            "version=abc")) {
+      Http.Response hostile = consumer.get(data("csv") + "&" + parameter);
+      assertThat(hostile.status())
+          .as(parameter.substring(0, Math.min(80, parameter.length())))
+          .isEqualTo(400);
+      assertThat(hostile.json().get("error").get("code").asText()).isEqualTo("INVALID_INPUT");
+    }
+    Http.Response xml = consumer.get("/api/v1/products/clients-banque/data?format=xml");
+    assertThat(xml.status()).isEqualTo(400);
+    assertThat(xml.json().get("error").get("message").asText())
+        .isEqualTo("unknown format 'xml' (expected csv, jsonl or parquet)");
 
     assertThat(
             dpo.postJson("/api/v1/contracts/" + id + "/revoke", "{\"reason\": \"fin du projet\"}")
