@@ -96,13 +96,22 @@ public final class Comptoir implements AutoCloseable {
 
   /** Opens everything the configuration describes; nothing stays open when this fails. */
   public static Comptoir open(Configuration configuration) {
+    return open(configuration, Clock.systemUTC());
+  }
+
+  /**
+   * Opens everything with the given clock (tests move it to reach expiry and review dates); nothing
+   * stays open when this fails.
+   */
+  public static Comptoir open(Configuration configuration, Clock baseClock) {
     requireNonNull(configuration, "configuration is null");
     Path dataDirectory = configuration.path(ConfigKeys.DATA_DIR);
     createDirectory(dataDirectory);
     createDirectory(dataDirectory.resolve("inbox"));
     Path temp = createDirectory(dataDirectory.resolve("tmp"));
     // the store keeps milliseconds: a millisecond clock makes what is saved equal what is read
-    Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+    Clock clock =
+        Clock.tick(requireNonNull(baseClock, "baseClock is null"), java.time.Duration.ofMillis(1));
 
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
     MetadataStore store;
