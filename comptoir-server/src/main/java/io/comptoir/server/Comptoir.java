@@ -12,6 +12,7 @@ import io.comptoir.common.ErrorCode;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.contract.ApprovalRules;
+import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.contract.ProductSharing;
@@ -62,6 +63,7 @@ public final class Comptoir implements AutoCloseable {
   private final AuditService audit;
   private final ContractService contracts;
   private final GovernedReadService reads;
+  private final ConsumptionService consumption;
   private boolean recovered;
 
   private Comptoir(
@@ -78,8 +80,10 @@ public final class Comptoir implements AutoCloseable {
       DataDirectoryLock lock,
       AuditService audit,
       ContractService contracts,
-      GovernedReadService reads) {
+      GovernedReadService reads,
+      ConsumptionService consumption) {
     this.contracts = contracts;
+    this.consumption = consumption;
     this.reads = reads;
     this.lock = lock;
     this.audit = audit;
@@ -165,6 +169,8 @@ public final class Comptoir implements AutoCloseable {
               Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
               clock,
               new SecureRandom());
+      ConsumptionService consumption =
+          new ConsumptionService(store.consumption(), store.contracts(), store.catalog(), clock);
       GovernedReadService reads =
           new GovernedReadService(
               contracts,
@@ -172,6 +178,7 @@ public final class Comptoir implements AutoCloseable {
               engine,
               lake,
               audit,
+              consumption,
               configuration.integer(ConfigKeys.DATA_MAX_ROWS));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
@@ -189,7 +196,8 @@ public final class Comptoir implements AutoCloseable {
               lock,
               audit,
               contracts,
-              reads);
+              reads,
+              consumption);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -239,7 +247,12 @@ public final class Comptoir implements AutoCloseable {
         sessions,
         contracts,
         reads,
-        audit);
+        audit,
+        consumption);
+  }
+
+  public ConsumptionService consumption() {
+    return consumption;
   }
 
   public ContractService contracts() {
