@@ -24,11 +24,15 @@ import java.util.function.Consumer;
  * contract says. Every read, allowed or denied, is audited.
  */
 public final class GovernedReadService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(GovernedReadService.class);
+
   private final ContractService contracts;
   private final IngestionService ingestion;
   private final DataEngine engine;
   private final Lake lake;
   private final AuditService audit;
+  private final ConsumptionService consumption;
   private final long maximumRows;
 
   public GovernedReadService(
@@ -37,12 +41,14 @@ public final class GovernedReadService {
       DataEngine engine,
       Lake lake,
       AuditService audit,
+      ConsumptionService consumption,
       long maximumRows) {
     this.contracts = requireNonNull(contracts, "contracts is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.lake = requireNonNull(lake, "lake is null");
     this.audit = requireNonNull(audit, "audit is null");
+    this.consumption = requireNonNull(consumption, "consumption is null");
     if (maximumRows < 1) {
       throw new IllegalArgumentException("maximum rows must be >= 1, got " + maximumRows);
     }
@@ -105,7 +111,10 @@ public final class GovernedReadService {
     }
   }
 
-  /** Streams a prepared read and audits it with its rows, bytes and duration. */
+  /**
+   * Streams a prepared read and audits it with its rows, bytes and duration; a successful read is
+   * also counted as consumption of the contract.
+   */
   public ExportSummary stream(DataRequest request, PreparedRead read, OutputStream out) {
     long start = System.nanoTime();
     Map<String, String> details = details(request);
@@ -114,14 +123,14 @@ public final class GovernedReadService {
     details.put(
         "columns",
         String.join(",", read.query().output().stream().map(GovernedColumn::name).toList()));
+    ExportSummary summary;
     try {
-      ExportSummary summary = engine.export(read.query(), out);
+      summary = engine.export(read.query(), out);
       details.put("outcome", "OK");
       details.put("rows", Long.toString(summary.rows()));
       details.put("bytes", Long.toString(summary.bytes()));
       details.put("millis", Long.toString((System.nanoTime() - start) / 1_000_000));
       audit.record(reader(request), "GOVERNED_READ", target(request), details);
-      return summary;
     } catch (RuntimeException e) {
       details.put("outcome", "FAILED");
       details.put("reason", String.valueOf(e.getMessage()));
@@ -129,6 +138,14 @@ public final class GovernedReadService {
       audit.record(reader(request), "GOVERNED_READ_FAILED", target(request), details);
       throw e;
     }
+    try {
+      consumption.record(
+          read.contract(), request.product(), request.reader(), request.application(), summary);
+    } catch (RuntimeException e) {
+      // the data is already sent and the read audited: a lost count must not fail the read
+      log.warn("could not record the consumption of a read under contract {}", read.contract(), e);
+    }
+    return summary;
   }
 
   /** Prepares, then streams. */

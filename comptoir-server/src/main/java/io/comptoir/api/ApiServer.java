@@ -5,6 +5,7 @@ import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.identity.IdentityProvider;
@@ -44,7 +45,8 @@ public final class ApiServer implements AutoCloseable {
       Sessions sessions,
       ContractService contracts,
       GovernedReadService reads,
-      AuditService audit) {
+      AuditService audit,
+      ConsumptionService consumption) {
     Authenticator authenticator = new RequestAuthenticator(identities, sessions);
     ObjectMapper mapper = Json.mapper();
     IdentityRoutes identityRoutes =
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
         new ContractRoutes(catalog, contracts, identities, audit, ingestion, mapper);
     DataRoutes dataRoutes = new DataRoutes(reads);
     AuditRoutes auditRoutes = new AuditRoutes(audit);
+    ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(consumption);
     Javalin app =
         Javalin.create(
             config -> {
@@ -77,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
               contractRoutes.register(config.routes);
               dataRoutes.register(config.routes);
               auditRoutes.register(config.routes);
+              consumptionRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorMapping.register(config.routes);
             });

@@ -12,6 +12,7 @@ import io.comptoir.common.ErrorCode;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.contract.ApprovalRules;
+import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.engine.DuckDbEngine;
@@ -61,6 +62,7 @@ public final class Comptoir implements AutoCloseable {
   private final AuditService audit;
   private final ContractService contracts;
   private final GovernedReadService reads;
+  private final ConsumptionService consumption;
   private boolean recovered;
 
   private Comptoir(
@@ -77,8 +79,10 @@ public final class Comptoir implements AutoCloseable {
       DataDirectoryLock lock,
       AuditService audit,
       ContractService contracts,
-      GovernedReadService reads) {
+      GovernedReadService reads,
+      ConsumptionService consumption) {
     this.contracts = contracts;
+    this.consumption = consumption;
     this.reads = reads;
     this.lock = lock;
     this.audit = audit;
@@ -173,6 +177,8 @@ public final class Comptoir implements AutoCloseable {
               Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
               clock,
               new SecureRandom());
+      ConsumptionService consumption =
+          new ConsumptionService(store.consumption(), store.contracts(), store.catalog(), clock);
       GovernedReadService reads =
           new GovernedReadService(
               contracts,
@@ -180,6 +186,7 @@ public final class Comptoir implements AutoCloseable {
               engine,
               lake,
               audit,
+              consumption,
               configuration.integer(ConfigKeys.DATA_MAX_ROWS));
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
@@ -197,7 +204,8 @@ public final class Comptoir implements AutoCloseable {
               lock,
               audit,
               contracts,
-              reads);
+              reads,
+              consumption);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -256,7 +264,12 @@ public final class Comptoir implements AutoCloseable {
         sessions,
         contracts,
         reads,
-        audit);
+        audit,
+        consumption);
+  }
+
+  public ConsumptionService consumption() {
+    return consumption;
   }
 
   public ContractService contracts() {

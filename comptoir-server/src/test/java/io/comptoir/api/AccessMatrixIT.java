@@ -287,6 +287,20 @@ class AccessMatrixIT {
             "GET /api/v1/audit/verify",
             h -> h.get("/api/v1/audit/verify"),
             expect(200, DPO, ADMIN)),
+        new Route("GET /api/v1/consumption", h -> h.get("/api/v1/consumption"), anyAuthenticated()),
+        // asking for another consumer's reads needs DATA_OWNER, DPO, DATA_OFFICE or ADMIN
+        new Route(
+            "GET /api/v1/consumption",
+            h -> h.get("/api/v1/consumption?consumer=camille"),
+            expect(200, CONSUMER, OWNER, OTHER_OWNER, DPO, ADMIN)),
+        new Route(
+            "GET /api/v1/consumption/products",
+            h -> h.get("/api/v1/consumption/products"),
+            anyAuthenticated()),
+        new Route(
+            "GET /api/v1/consumption/unused",
+            h -> h.get("/api/v1/consumption/unused?days=30"),
+            anyAuthenticated()),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",

@@ -8,6 +8,7 @@ import io.comptoir.audit.AuditRepository;
 import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.contract.ConsumptionRepository;
 import io.comptoir.contract.ContractRepository;
 import io.comptoir.contract.SharingRepository;
 import io.comptoir.identity.IdentityRepository;
@@ -39,6 +40,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcContractRepository contracts;
   private final JdbcSharingRepository sharing;
   private final JdbcIdentityRepository identity;
+  private final JdbcConsumptionRepository consumption;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -50,6 +52,7 @@ public final class MetadataStore implements AutoCloseable {
     this.contracts = new JdbcContractRepository(database);
     this.sharing = new JdbcSharingRepository(database);
     this.identity = new JdbcIdentityRepository(database);
+    this.consumption = new JdbcConsumptionRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -147,6 +150,11 @@ public final class MetadataStore implements AutoCloseable {
   /** Access requests and usage contracts, their keys apart. */
   public ContractRepository contracts() {
     return contracts;
+  }
+
+  /** Per-day consumption of contracts: reads, rows and bytes. */
+  public ConsumptionRepository consumption() {
+    return consumption;
   }
 
   /** The append-only, hash-chained audit log. */
