@@ -197,6 +197,9 @@ public final class GovernedBenchmark {
       out.printf(Locale.ROOT, "small_read_p99_ms=%.1f%n", small.percentileMillis(0.99));
       out.printf(Locale.ROOT, "small_read_max_ms=%.1f%n", small.percentileMillis(1.0));
       out.println("small_read_errors=" + small.errors());
+      out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
+      out.println("probe_contract_check_ms=" + setup.get("contract_check_ms"));
+      out.println("probe_audit_append_ms=" + setup.get("audit_append_ms"));
       out.println("repeat=" + repeat);
     } finally {
       server.destroy();

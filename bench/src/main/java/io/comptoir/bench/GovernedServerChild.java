@@ -37,6 +37,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,10 @@ public final class GovernedServerChild {
               + identities
                   .issueToken(Username.of(CONSUMER), Optional.empty(), "bench", 1)
                   .secret());
+      String token =
+          identities.issueToken(Username.of(CONSUMER), Optional.empty(), "bench", 1).secret();
+      System.out.println("token=" + token);
+      probe(comptoir, token);
       try (ApiServer server = comptoir.startHttp()) {
         System.out.println("url=" + server.url());
         System.out.println("ready=true");
@@ -105,6 +110,38 @@ public final class GovernedServerChild {
         System.out.println("peak_rss_mib=" + Measure.peakRssMib());
       }
     }
+  }
+
+  /**
+   * Times, one at a time and without HTTP, the metadata-store work every governed read does on the
+   * single SQLite connection: the token check, the contract check and the audit append (200 each,
+   * after 50 unrecorded; the appends are real audit records of action {@code BENCH_PROBE}).
+   */
+  private static void probe(Comptoir comptoir, String token) {
+    int warmup = 50;
+    int count = 200;
+    Runnable authenticate = () -> comptoir.identities().authenticate(token);
+    Runnable contract =
+        () -> comptoir.contracts().activeContractFor(PRODUCT, CONSUMER, Optional.empty());
+    Runnable audit =
+        () ->
+            comptoir
+                .audit()
+                .record(CONSUMER, "BENCH_PROBE", "product:" + PRODUCT.value(), Map.of("n", "1"));
+    System.out.printf(Locale.ROOT, "authenticate_ms=%.3f%n", millis(authenticate, warmup, count));
+    System.out.printf(Locale.ROOT, "contract_check_ms=%.3f%n", millis(contract, warmup, count));
+    System.out.printf(Locale.ROOT, "audit_append_ms=%.3f%n", millis(audit, warmup, count));
+  }
+
+  private static double millis(Runnable work, int warmup, int count) {
+    for (int i = 0; i < warmup; i++) {
+      work.run();
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      work.run();
+    }
+    return (System.nanoTime() - start) / 1e6 / count;
   }
 
   private static void seed(CatalogService catalog) {
