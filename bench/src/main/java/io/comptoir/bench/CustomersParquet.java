@@ -80,6 +80,24 @@ final class CustomersParquet {
     }
   }
 
+  /**
+   * The granted columns masked as the contract says, written in DuckDB SQL the way the engine
+   * compiles them (HMAC-SHA-256 as two SHA-256 over fixed key pads), for the diagnostic copy that
+   * tells the cost of masking from the cost of streaming.
+   */
+  static String maskedSql() {
+    String inner = "unhex('" + "36".repeat(64) + "')";
+    String outer = "unhex('" + "5c".repeat(64) + "')";
+    return "\"id\", CASE WHEN email IS NULL THEN NULL ELSE sha256("
+        + outer
+        + " || unhex(sha256("
+        + inner
+        + " || encode(CAST(email AS VARCHAR))))) END AS email,"
+        + " CASE WHEN phone IS NULL THEN NULL ELSE 'xxxx' END AS phone,"
+        + " strftime(birth_date, '%Y-%m') AS birth_date,"
+        + " \"segment\", \"balance_eur\", \"visits\", \"signup_date\"";
+  }
+
   /** The granted columns for a SELECT, unmasked: what the baseline exports. */
   static String grantedSql() {
     return GRANTED.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));

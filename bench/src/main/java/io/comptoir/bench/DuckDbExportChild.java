@@ -13,20 +13,25 @@ import java.util.stream.Collectors;
  * The baseline of the governed export, in its own JVM and with its own DuckDB: {@code COPY} of the
  * same projection (unmasked) of the same version files with the same row filters to a CSV file.
  *
- * <p>The time runs from the open connection to the end of the COPY. Arguments: output CSV, memory
- * limit, threads, then the version's Parquet files.
+ * <p>With {@code masked} as first argument (else {@code plain}), the diagnostic variant: the same
+ * COPY with the contract's masking written in SQL, to tell the cost of masking from the cost of
+ * streaming rows over HTTP.
+ *
+ * <p>The time runs from the open connection to the end of the COPY. Arguments: {@code plain} or
+ * {@code masked}, output CSV, memory limit, threads, then the version's Parquet files.
  */
 public final class DuckDbExportChild {
   private DuckDbExportChild() {}
 
   public static void main(String[] args) throws Exception {
-    Path csv = Path.of(args[0]);
+    boolean masked = args[0].equals("masked");
+    Path csv = Path.of(args[1]);
     Properties properties = new Properties();
-    properties.setProperty("memory_limit", args[1]);
-    properties.setProperty("threads", args[2]);
+    properties.setProperty("memory_limit", args[2]);
+    properties.setProperty("threads", args[3]);
     properties.setProperty("temp_directory", csv.getParent().resolve("duck-tmp").toString());
     String files =
-        Arrays.stream(args, 3, args.length)
+        Arrays.stream(args, 4, args.length)
             .map(f -> "'" + f.replace("'", "''") + "'")
             .collect(Collectors.joining(", ", "[", "]"));
     long start;
@@ -37,7 +42,7 @@ public final class DuckDbExportChild {
       start = System.nanoTime();
       statement.execute(
           "COPY (SELECT "
-              + CustomersParquet.grantedSql()
+              + (masked ? CustomersParquet.maskedSql() : CustomersParquet.grantedSql())
               + " FROM read_parquet("
               + files
               + ") WHERE "
