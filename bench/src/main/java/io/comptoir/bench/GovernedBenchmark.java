@@ -138,6 +138,11 @@ public final class GovernedBenchmark {
       }
       IngestBenchmark.deleteRecursively(exports);
 
+      List<String> smallArguments =
+          new ArrayList<>(List.of(memoryLimit, Integer.toString(threads)));
+      smallArguments.addAll(files);
+      Map<String, String> duckSmall =
+          IngestBenchmark.child(DuckDbSmallReadChild.class, smallArguments.toArray(String[]::new));
       SmallReads small = smallReads(client, url, token, connections, warmupSeconds, seconds);
 
       Map<String, String> duck = fastest(baseline);
@@ -196,6 +201,8 @@ public final class GovernedBenchmark {
       out.printf(Locale.ROOT, "small_read_p99_ms=%.1f%n", small.percentileMillis(0.99));
       out.printf(Locale.ROOT, "small_read_max_ms=%.1f%n", small.percentileMillis(1.0));
       out.println("small_read_errors=" + small.errors());
+      out.println("duckdb_limit100_alone_p50_ms=" + duckSmall.get("p50_ms"));
+      out.println("duckdb_limit100_alone_max_ms=" + duckSmall.get("max_ms"));
       out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
       out.println("probe_contract_check_ms=" + setup.get("contract_check_ms"));
       out.println("probe_audit_append_ms=" + setup.get("audit_append_ms"));

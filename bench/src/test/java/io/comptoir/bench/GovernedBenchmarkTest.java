@@ -34,6 +34,8 @@ class GovernedBenchmarkTest {
         new String[] {
           "governed_export_seconds",
           "duckdb_copy_seconds",
+          "duckdb_masked_copy_seconds",
+          "duckdb_limit100_alone_p50_ms",
           "governed_export_mb",
           "governed_export_vs_duckdb_ratio",
           "small_read_p50_ms",
