@@ -106,16 +106,28 @@ public final class IngestBenchmark {
     }
   }
 
-  private static Map<String, String> child(Class<?> main, String... args)
-      throws IOException, InterruptedException {
+  /**
+   * The command running {@code main} in a new JVM on this process's classpath (under Surefire, the
+   * test classpath rather than its booter jar).
+   */
+  static List<String> javaCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(main.getName());
     command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Runs {@code main} in its own JVM and returns the {@code name=value} lines it printed. */
+  static Map<String, String> child(Class<?> main, String... args)
+      throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        new ProcessBuilder(javaCommand(main, args))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     Map<String, String> values = new LinkedHashMap<>();
     try (BufferedReader reader =
         new BufferedReader(

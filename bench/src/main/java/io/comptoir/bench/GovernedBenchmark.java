@@ -1,0 +1,430 @@
+package io.comptoir.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Governed reads benchmark. Generates a customers table with personal data to Parquet (DuckDB SQL),
+ * then, with a Comptoir server in its own JVM that ingested it into a real version and gave a
+ * consumer an active usage contract (8 of 9 columns, 3 masked including {@code HASH_KEYED}, a row
+ * scope), measures in the same run:
+ *
+ * <ol>
+ *   <li>the baseline {@code duckdb_copy_seconds}: DuckDB's own {@code COPY} of the same projection
+ *       (unmasked) of the version's files with the same filters to a CSV file, in its own JVM;
+ *   <li>{@code governed_export_seconds}: {@code GET /api/v1/products/{id}/data?format=csv} with the
+ *       consumer's token and filter, streamed to a file by this process's HTTP client;
+ *   <li>small reads: {@code --connections} threads, each looping on {@code limit=100} reads for
+ *       {@code --seconds}, every one checked against the contract and audited; latency percentiles.
+ * </ol>
+ *
+ * <p>Prints {@code name=value} lines. Usage: {@code GovernedBenchmark [--rows 5000000] [--seconds
+ * 30] [--connections 50] [--repeat 1] [--work bench/work] [--smoke]}
+ */
+public final class GovernedBenchmark {
+  private static final String DATA_PATH = "/api/v1/products/" + GovernedServerChild.PRODUCT.value();
+
+  private GovernedBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  static void run(String[] args, PrintStream out) throws Exception {
+    long rows = 5_000_000;
+    int seconds = 30;
+    int warmupSeconds = 5;
+    int connections = 50;
+    int repeat = 1;
+    Path work = Path.of("bench/work");
+    String memoryLimit = "2GB";
+    int threads = Runtime.getRuntime().availableProcessors();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> rows = Long.parseLong(args[++i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
+        case "--connections" -> connections = Integer.parseInt(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--work" -> work = Path.of(args[++i]);
+        case "--memory-limit" -> memoryLimit = args[++i];
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--smoke" -> {
+          rows = 20_000;
+          seconds = 2;
+          warmupSeconds = 1;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Files.createDirectories(work);
+    Path parquet = work.resolve("customers-" + rows + ".parquet");
+    if (!Files.exists(parquet)) {
+      System.err.printf("generating %s (%d rows)...%n", parquet, rows);
+      long start = System.nanoTime();
+      CustomersParquet.write(parquet, rows);
+      System.err.printf("generated in %.1f s%n", Measure.seconds(start));
+    }
+    Path data = work.toAbsolutePath().resolve("governed-data");
+    IngestBenchmark.deleteRecursively(data);
+    Process server =
+        new ProcessBuilder(
+                IngestBenchmark.javaCommand(
+                    GovernedServerChild.class,
+                    data.toString(),
+                    parquet.toAbsolutePath().toString(),
+                    memoryLimit,
+                    Integer.toString(threads)))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      BufferedReader serverOut =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      Map<String, String> setup = readUntilReady(serverOut);
+      System.err.println("GovernedServerChild " + setup);
+      String url = setup.get("url");
+      String token = setup.get("token");
+      List<String> files = Arrays.asList(setup.get("files").split(File.pathSeparator));
+      for (String file : files) {
+        warm(Path.of(file));
+      }
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+
+      List<Map<String, String>> baseline = new ArrayList<>();
+      List<Map<String, String>> maskedBaseline = new ArrayList<>();
+      List<Export> governed = new ArrayList<>();
+      Path exports = work.resolve("exports");
+      for (int round = 0; round < repeat; round++) {
+        IngestBenchmark.deleteRecursively(exports);
+        Files.createDirectories(exports);
+        baseline.add(duckCopy("plain", exports, memoryLimit, threads, files));
+        IngestBenchmark.deleteRecursively(exports);
+        Files.createDirectories(exports);
+        maskedBaseline.add(duckCopy("masked", exports, memoryLimit, threads, files));
+        IngestBenchmark.deleteRecursively(exports);
+        Files.createDirectories(exports);
+        governed.add(export(client, url, token, exports.resolve("governed.csv")));
+        System.err.println("governed export " + governed.get(governed.size() - 1));
+      }
+      IngestBenchmark.deleteRecursively(exports);
+
+      List<String> smallArguments =
+          new ArrayList<>(List.of(memoryLimit, Integer.toString(threads)));
+      smallArguments.addAll(files);
+      Map<String, String> duckSmall =
+          IngestBenchmark.child(DuckDbSmallReadChild.class, smallArguments.toArray(String[]::new));
+      SmallReads small = smallReads(client, url, token, connections, warmupSeconds, seconds);
+
+      Map<String, String> duck = fastest(baseline);
+      Map<String, String> maskedDuck = fastest(maskedBaseline);
+      Export best =
+          governed.stream().min((a, b) -> Double.compare(a.seconds(), b.seconds())).orElseThrow();
+      long duckRows = Long.parseLong(duck.get("rows"));
+      double duckSeconds = seconds(duck);
+      double duckRowsPerSecond = duckRows / duckSeconds;
+      double governedRowsPerSecond = best.rows() / best.seconds();
+      server.getOutputStream().close();
+      Map<String, String> end = readAll(serverOut);
+      if (server.waitFor() != 0) {
+        throw new IllegalStateException("GovernedServerChild exited with " + server.exitValue());
+      }
+
+      out.println("machine_cpu=" + Measure.cpuModel());
+      out.println("machine_cores=" + Runtime.getRuntime().availableProcessors());
+      out.println("product_rows=" + setup.get("rows"));
+      out.println("product_files=" + files.size());
+      out.printf(
+          Locale.ROOT,
+          "product_ingest_seconds=%.2f%n",
+          Double.parseDouble(setup.get("ingest_seconds")));
+      out.println("contract_status=" + setup.get("contract_status"));
+      out.println(
+          "masked_columns="
+              + String.join(",", new java.util.TreeSet<>(CustomersParquet.MASKINGS.keySet())));
+      out.println("duckdb_copy_rows=" + duckRows);
+      out.printf(Locale.ROOT, "duckdb_copy_seconds=%.2f%n", duckSeconds);
+      out.printf(
+          Locale.ROOT, "duckdb_copy_mb=%.1f%n", Long.parseLong(duck.get("bytes")) / 1048576.0);
+      out.printf(Locale.ROOT, "duckdb_copy_rows_per_second=%.0f%n", duckRowsPerSecond);
+      out.printf(Locale.ROOT, "duckdb_masked_copy_seconds=%.2f%n", seconds(maskedDuck));
+      out.println("governed_export_rows=" + best.rows());
+      out.printf(Locale.ROOT, "governed_export_seconds=%.2f%n", best.seconds());
+      out.printf(Locale.ROOT, "governed_export_mb=%.1f%n", best.bytes() / 1048576.0);
+      out.printf(Locale.ROOT, "governed_export_rows_per_second=%.0f%n", governedRowsPerSecond);
+      out.println("governed_export_rows_match=" + (best.rows() == duckRows));
+      out.println("governed_export_email_hashed=" + best.emailHashed());
+      out.printf(
+          Locale.ROOT,
+          "governed_export_vs_duckdb_ratio=%.2f%n",
+          governedRowsPerSecond / duckRowsPerSecond);
+      out.println("duckdb_peak_rss_mib=" + duck.get("peak_rss_mib"));
+      out.println("server_peak_rss_mib=" + end.get("peak_rss_mib"));
+      out.println("small_read_connections=" + connections);
+      out.println("small_read_seconds=" + seconds);
+      out.println("small_read_requests=" + small.latencies().length);
+      out.printf(
+          Locale.ROOT,
+          "small_read_requests_per_second=%.1f%n",
+          small.latencies().length / small.seconds());
+      out.printf(Locale.ROOT, "small_read_p50_ms=%.1f%n", small.percentileMillis(0.50));
+      out.printf(Locale.ROOT, "small_read_p90_ms=%.1f%n", small.percentileMillis(0.90));
+      out.printf(Locale.ROOT, "small_read_p99_ms=%.1f%n", small.percentileMillis(0.99));
+      out.printf(Locale.ROOT, "small_read_max_ms=%.1f%n", small.percentileMillis(1.0));
+      out.println("small_read_errors=" + small.errors());
+      out.println("duckdb_limit100_alone_p50_ms=" + duckSmall.get("p50_ms"));
+      out.println("duckdb_limit100_alone_max_ms=" + duckSmall.get("max_ms"));
+      out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
+      out.println("probe_contract_check_ms=" + setup.get("contract_check_ms"));
+      out.println("probe_audit_append_ms=" + setup.get("audit_append_ms"));
+      out.println("repeat=" + repeat);
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static Map<String, String> duckCopy(
+      String mode, Path exports, String memoryLimit, int threads, List<String> files)
+      throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>();
+    arguments.add(mode);
+    arguments.add(exports.resolve("duckdb-" + mode + ".csv").toString());
+    arguments.add(memoryLimit);
+    arguments.add(Integer.toString(threads));
+    arguments.addAll(files);
+    return IngestBenchmark.child(DuckDbExportChild.class, arguments.toArray(String[]::new));
+  }
+
+  private static Map<String, String> fastest(List<Map<String, String>> runs) {
+    return runs.stream().min((a, b) -> Double.compare(seconds(a), seconds(b))).orElseThrow();
+  }
+
+  private static double seconds(Map<String, String> values) {
+    return Double.parseDouble(values.get("seconds"));
+  }
+
+  private static Map<String, String> readUntilReady(BufferedReader reader) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      put(values, line);
+      if (line.equals("ready=true")) {
+        return values;
+      }
+    }
+    throw new IllegalStateException("the Comptoir server exited before it was ready: " + values);
+  }
+
+  private static Map<String, String> readAll(BufferedReader reader) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      put(values, line);
+    }
+    return values;
+  }
+
+  private static void put(Map<String, String> values, String line) {
+    int equals = line.indexOf('=');
+    if (equals > 0) {
+      values.put(line.substring(0, equals), line.substring(equals + 1));
+    }
+  }
+
+  /** One governed export: rows, bytes and seconds from the request to the last byte. */
+  record Export(long rows, long bytes, double seconds, boolean emailHashed) {}
+
+  /** Streams the governed CSV export to a file, counting its bytes and lines as they arrive. */
+  static Export export(HttpClient client, String url, String token, Path file)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    url
+                        + DATA_PATH
+                        + "/data?format=csv&filter="
+                        + URLEncoder.encode(
+                            CustomersParquet.CONSUMER_FILTER, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response =
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long lines = 0;
+    long bytes = 0;
+    ByteCollector head = new ByteCollector(4096);
+    try (InputStream in = response.body();
+        OutputStream target = Files.newOutputStream(file)) {
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "governed export answered "
+                + response.statusCode()
+                + ": "
+                + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      byte[] buffer = new byte[1 << 16];
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        target.write(buffer, 0, read);
+        head.add(buffer, read);
+        bytes += read;
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    double seconds = Measure.seconds(start);
+    return new Export(Math.max(0, lines - 1), bytes, seconds, emailHashed(head.text()));
+  }
+
+  /** Whether the email column (the second) of the first data row is a 64-digit hex HMAC. */
+  private static boolean emailHashed(String head) {
+    String[] lines = head.split("\r?\n");
+    if (lines.length < 2 || !lines[0].startsWith("id,email,")) {
+      return false;
+    }
+    String[] fields = lines[1].split(",", -1);
+    return fields.length > 1 && fields[1].matches("[0-9a-f]{64}");
+  }
+
+  /** Keeps the first bytes of a stream. */
+  private static final class ByteCollector {
+    private final byte[] bytes;
+    private int size;
+
+    ByteCollector(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void add(byte[] buffer, int length) {
+      int n = Math.min(length, bytes.length - size);
+      System.arraycopy(buffer, 0, bytes, size, n);
+      size += n;
+    }
+
+    String text() {
+      return new String(bytes, 0, size, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Latencies of the measured small reads, in nanoseconds, sorted. */
+  record SmallReads(long[] latencies, long errors, double seconds) {
+    double percentileMillis(double fraction) {
+      if (latencies.length == 0) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(fraction * latencies.length) - 1;
+      return latencies[Math.max(0, Math.min(latencies.length - 1, index))] / 1e6;
+    }
+  }
+
+  /**
+   * {@code connections} platform threads each loop on a 100-row read: first for the warm-up (not
+   * recorded), then for {@code seconds}, recording the latency of every request that started in the
+   * measured window. A response other than 200 or an I/O failure is an error.
+   */
+  static SmallReads smallReads(
+      HttpClient client, String url, String token, int connections, int warmupSeconds, int seconds)
+      throws InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + DATA_PATH + "/data?format=csv&limit=100"))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    long measureStart = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+    long measureEnd = measureStart + seconds * 1_000_000_000L;
+    AtomicLong errors = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    List<Future<long[]>> results = new ArrayList<>();
+    for (int t = 0; t < connections; t++) {
+      results.add(
+          pool.submit(
+              () -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (true) {
+                  long start = System.nanoTime();
+                  if (start >= measureEnd) {
+                    break;
+                  }
+                  boolean ok;
+                  try {
+                    HttpResponse<byte[]> response =
+                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    ok = response.statusCode() == 200 && response.body().length > 0;
+                  } catch (IOException e) {
+                    ok = false;
+                  }
+                  long latency = System.nanoTime() - start;
+                  if (start < measureStart) {
+                    continue;
+                  }
+                  if (!ok) {
+                    errors.incrementAndGet();
+                  }
+                  if (count == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, count * 2);
+                  }
+                  latencies[count++] = latency;
+                }
+                return Arrays.copyOf(latencies, count);
+              }));
+    }
+    pool.shutdown();
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> result : results) {
+      try {
+        all.add(result.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("a small-read thread failed", e.getCause());
+      }
+    }
+    long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new SmallReads(latencies, errors.get(), seconds);
+  }
+
+  /** Reads the file once so that both contenders start with it in the page cache. */
+  private static void warm(Path file) {
+    byte[] buffer = new byte[1 << 20];
+    try (InputStream in = Files.newInputStream(file)) {
+      while (in.read(buffer) > 0) {
+        // only reading
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
