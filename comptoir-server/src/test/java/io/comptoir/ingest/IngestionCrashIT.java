@@ -62,7 +62,9 @@ class IngestionCrashIT {
       checkConsistency(data, rows);
     }
     // most delays fall inside the run; under a loaded machine a run can be faster than the first
-    assertThat(killed).as("trials that killed the process mid-work").isGreaterThanOrEqualTo(TRIALS / 3);
+    assertThat(killed)
+        .as("trials that killed the process mid-work")
+        .isGreaterThanOrEqualTo(TRIALS / 3);
   }
 
   private void checkConsistency(Path data, long rowsPerVersion) throws Exception {
