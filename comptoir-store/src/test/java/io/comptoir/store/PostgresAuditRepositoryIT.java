@@ -1,14 +1,7 @@
 package io.comptoir.store;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,37 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresAuditRepositoryIT extends AuditRepositoryContractTest {
   @TempDir Path directory;
-  private String schema;
+  private final PostgresSchema schema = new PostgresSchema("comptoir_audit_");
 
   @Override
   MetadataStore openFreshStore() {
-    schema = "comptoir_audit_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = PostgresRepositoryIT.adminConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      String message = "PostgreSQL is unreachable: " + e.getMessage();
-      schema = null;
-      if (Boolean.getBoolean("comptoir.require-postgres")) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    return MetadataStore.open(
-        new StoreConfig(
-            Optional.of(PostgresRepositoryIT.SERVER_URL + "?currentSchema=" + schema),
-            PostgresRepositoryIT.USER,
-            "",
-            directory.resolve("data")));
+    return schema.openStore(directory);
   }
 
   @Override
   void dropFreshStore() throws SQLException {
-    if (schema != null) {
-      try (Connection connection = PostgresRepositoryIT.adminConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-    }
+    schema.drop();
   }
 }
