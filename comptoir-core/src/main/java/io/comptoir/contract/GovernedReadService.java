@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The only way data leaves Comptoir: a read checked against the reader's active contract, with only
@@ -106,7 +105,7 @@ public final class GovernedReadService {
       details.put("outcome", "DENIED");
       details.put("code", e.code().name());
       details.put("reason", e.getMessage());
-      audit.record(reader(request), "GOVERNED_READ_DENIED", target(request), details);
+      audit.record(request.reader(), "GOVERNED_READ_DENIED", target(request), details);
       throw e;
     }
   }
@@ -130,12 +129,12 @@ public final class GovernedReadService {
       details.put("rows", Long.toString(summary.rows()));
       details.put("bytes", Long.toString(summary.bytes()));
       details.put("millis", Long.toString((System.nanoTime() - start) / 1_000_000));
-      audit.record(reader(request), "GOVERNED_READ", target(request), details);
+      audit.record(request.reader(), "GOVERNED_READ", target(request), details);
     } catch (RuntimeException e) {
       details.put("outcome", "FAILED");
       details.put("reason", String.valueOf(e.getMessage()));
       details.put("millis", Long.toString((System.nanoTime() - start) / 1_000_000));
-      audit.record(reader(request), "GOVERNED_READ_FAILED", target(request), details);
+      audit.record(request.reader(), "GOVERNED_READ_FAILED", target(request), details);
       throw e;
     }
     try {
@@ -148,14 +147,6 @@ public final class GovernedReadService {
     return summary;
   }
 
-  /** Prepares, then streams. */
-  public ExportSummary read(
-      DataRequest request, OutputStream out, Consumer<PreparedRead> beforeFirstByte) {
-    PreparedRead read = prepare(request);
-    beforeFirstByte.accept(read);
-    return stream(request, read, out);
-  }
-
   private static Map<String, String> details(DataRequest request) {
     Map<String, String> details = new LinkedHashMap<>();
     request.application().ifPresent(app -> details.put("application", app));
@@ -166,10 +157,6 @@ public final class GovernedReadService {
           request.filter().length() > 500 ? request.filter().substring(0, 500) : request.filter());
     }
     return details;
-  }
-
-  private static String reader(DataRequest request) {
-    return request.reader();
   }
 
   private static String target(DataRequest request) {

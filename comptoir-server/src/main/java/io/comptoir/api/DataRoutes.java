@@ -3,7 +3,6 @@ package io.comptoir.api;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.catalog.ProductId;
-import io.comptoir.common.ComptoirException;
 import io.comptoir.contract.DataRequest;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.contract.OutputFormat;
@@ -63,8 +62,6 @@ final class DataRoutes {
       reads.stream(request, read, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ComptoirException e) {
-      throw e;
     }
   }
 
