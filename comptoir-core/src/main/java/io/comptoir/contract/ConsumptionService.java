@@ -151,6 +151,23 @@ public final class ConsumptionService {
         .toList();
   }
 
+  /**
+   * Reads per product over the whole group, most read first: a catalog signal ("most consumed")
+   * that names no consumer, so anyone who may browse the catalog may see it.
+   */
+  public List<ProductConsumption> popularity(LocalDate from, LocalDate to) {
+    ConsumptionQuery query = ConsumptionQuery.between(from, to);
+    requireSpan(query);
+    Map<ProductId, Totals> totals = new TreeMap<>(Comparator.comparing(ProductId::value));
+    for (ConsumptionRecord record : consumption.search(query)) {
+      totals.merge(record.product(), Totals.ZERO.plus(record), ConsumptionService::sum);
+    }
+    return totals.entrySet().stream()
+        .map(entry -> new ProductConsumption(entry.getKey(), entry.getValue()))
+        .sorted(Comparator.comparingLong((ProductConsumption p) -> p.totals().reads()).reversed())
+        .toList();
+  }
+
   private static Totals sum(Totals a, Totals b) {
     return new Totals(a.reads() + b.reads(), a.rows() + b.rows(), a.bytes() + b.bytes());
   }

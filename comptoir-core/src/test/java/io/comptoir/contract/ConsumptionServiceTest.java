@@ -153,6 +153,21 @@ class ConsumptionServiceTest {
   }
 
   @Test
+  void ranksProductsByReadsOverTheWholeGroupWithoutNamingConsumers() {
+    read(camilleOnCustomers, 10, 100);
+    read(brunoOnParcels, 3, 30);
+    read(brunoOnParcels, 4, 40);
+
+    assertThat(service.popularity(DAY, DAY))
+        .containsExactly(
+            new ConsumptionService.ProductConsumption(
+                PARCELS, new ConsumptionService.Totals(2, 7, 70)),
+            new ConsumptionService.ProductConsumption(
+                CUSTOMERS, new ConsumptionService.Totals(1, 10, 100)));
+    assertThat(service.popularity(DAY.plusDays(1), DAY.plusDays(2))).isEmpty();
+  }
+
+  @Test
   void refusesAConsumerAskingForSomebodyElsesReads() {
     assertThatThrownBy(
             () ->

@@ -1,24 +1,19 @@
 package io.comptoir.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.comptoir.audit.AuditService;
-import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
-import io.comptoir.contract.ConsumptionService;
-import io.comptoir.contract.ContractService;
-import io.comptoir.contract.GovernedReadService;
-import io.comptoir.identity.IdentityProvider;
-import io.comptoir.identity.IdentityService;
-import io.comptoir.ingest.ImportDirectories;
-import io.comptoir.ingest.IngestionService;
+import io.comptoir.web.Web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import java.util.List;
 
-/** The HTTP server: REST API under {@code /api/v1}, {@code /openapi.json} and {@code /health}. */
+/**
+ * The HTTP server: REST API under {@code /api/v1}, {@code /openapi.json}, {@code /health} and the
+ * web pages ({@link Web}).
+ */
 public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
@@ -33,38 +28,41 @@ public final class ApiServer implements AutoCloseable {
    *
    * @param port 0 picks a free port, see {@link #port()}
    */
-  public static ApiServer start(
-      String host,
-      int port,
-      CatalogService catalog,
-      IngestionService ingestion,
-      ImportDirectories importDirectories,
-      UploadSettings uploads,
-      IdentityService identities,
-      IdentityProvider identityProvider,
-      Sessions sessions,
-      ContractService contracts,
-      GovernedReadService reads,
-      AuditService audit,
-      ConsumptionService consumption) {
-    Authenticator authenticator = new RequestAuthenticator(identities, sessions);
+  public static ApiServer start(String host, int port, Services services) {
+    Authenticator authenticator =
+        new RequestAuthenticator(services.identities(), services.sessions());
     ObjectMapper mapper = Json.mapper();
+    Login login = new Login(services.identityProvider(), services.sessions(), services.audit());
     IdentityRoutes identityRoutes =
-        new IdentityRoutes(identities, identityProvider, sessions, mapper, audit);
-    CatalogRoutes catalogRoutes = new CatalogRoutes(catalog, ingestion, mapper);
-    VersionRoutes versionRoutes = new VersionRoutes(catalog, ingestion);
+        new IdentityRoutes(
+            services.identities(), services.identityProvider(), login, mapper, services.audit());
+    CatalogRoutes catalogRoutes =
+        new CatalogRoutes(services.catalog(), services.ingestion(), mapper);
+    VersionRoutes versionRoutes = new VersionRoutes(services.catalog(), services.ingestion());
     StandardsRoutes standardsRoutes =
-        new StandardsRoutes(catalog, ingestion, new io.comptoir.odcs.OdcsDocuments());
-    Uploads uploadFiles = new Uploads(uploads);
+        new StandardsRoutes(
+            services.catalog(), services.ingestion(), new io.comptoir.odcs.OdcsDocuments());
+    Uploads uploadFiles = new Uploads(services.uploads());
     uploadFiles.removeLeftovers();
     IngestionRoutes ingestionRoutes =
-        new IngestionRoutes(catalog, ingestion, importDirectories, uploadFiles, mapper);
+        new IngestionRoutes(
+            services.catalog(),
+            services.ingestion(),
+            services.importDirectories(),
+            uploadFiles,
+            mapper);
     SystemRoutes systemRoutes = new SystemRoutes();
     ContractRoutes contractRoutes =
-        new ContractRoutes(catalog, contracts, identities, audit, ingestion, mapper);
-    DataRoutes dataRoutes = new DataRoutes(reads);
-    AuditRoutes auditRoutes = new AuditRoutes(audit);
-    ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(consumption);
+        new ContractRoutes(
+            services.catalog(),
+            services.contracts(),
+            services.identities(),
+            services.audit(),
+            services.ingestion(),
+            mapper);
+    DataRoutes dataRoutes = new DataRoutes(services.reads());
+    AuditRoutes auditRoutes = new AuditRoutes(services.audit());
+    ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
     Javalin app =
         Javalin.create(
             config -> {
@@ -82,7 +80,8 @@ public final class ApiServer implements AutoCloseable {
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
               systemRoutes.register(config.routes);
-              ErrorMapping.register(config.routes);
+              ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
+              ErrorMapping.register(config.routes, pages);
             });
     try {
       app.start(host, port);
@@ -140,6 +139,16 @@ public final class ApiServer implements AutoCloseable {
         .filter(endpoint -> endpoint.method.isHttpMethod())
         .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
         .toList();
+  }
+
+  /** The routes of the REST API and machine endpoints: everything but the web pages. */
+  List<String> apiRoutes() {
+    return routes().stream().filter(route -> !Web.isPagePath(route.split(" ", 2)[1])).toList();
+  }
+
+  /** The routes of the web pages, "GET /products" and so on. */
+  public List<String> pageRoutes() {
+    return routes().stream().filter(route -> Web.isPagePath(route.split(" ", 2)[1])).toList();
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record Caller(Optional<Principal> principal) {
   /** Request attribute holding the caller. */
-  static final String ATTRIBUTE = "comptoir.caller";
+  public static final String ATTRIBUTE = "comptoir.caller";
 
   static final String AUTHENTICATION_REQUIRED =
       "authentication required: send 'Authorization: Bearer <token>' or log in with POST"

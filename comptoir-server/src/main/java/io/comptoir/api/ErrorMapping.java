@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where the REST API turns exceptions into responses: {@code {"error": {"code":
- * "NOT_FOUND", "message": "..."}}}. Unexpected exceptions are logged with a reference and answered
- * with a generic message: never a stack trace.
+ * The one place where the HTTP server turns exceptions into responses (web pages delegate to {@link
+ * ErrorPages}): {@code {"error": {"code": "NOT_FOUND", "message": "..."}}}. Unexpected exceptions
+ * are logged with a reference and answered with a generic message: never a stack trace.
  */
 final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -22,12 +22,17 @@ final class ErrorMapping {
     record Error(String code, String message) {}
   }
 
-  private ErrorMapping() {}
+  private final ErrorPages pages;
 
-  static void register(RoutesConfig routes) {
-    routes.exception(ComptoirException.class, ErrorMapping::comptoir);
-    routes.exception(HttpResponseException.class, ErrorMapping::http);
-    routes.exception(Exception.class, ErrorMapping::unexpected);
+  private ErrorMapping(ErrorPages pages) {
+    this.pages = pages;
+  }
+
+  static void register(RoutesConfig routes, ErrorPages pages) {
+    ErrorMapping mapping = new ErrorMapping(pages);
+    routes.exception(ComptoirException.class, mapping::comptoir);
+    routes.exception(HttpResponseException.class, mapping::http);
+    routes.exception(Exception.class, mapping::unexpected);
   }
 
   static int status(ComptoirException e) {
@@ -44,7 +49,7 @@ final class ErrorMapping {
     };
   }
 
-  private static void comptoir(ComptoirException e, Context context) {
+  private void comptoir(ComptoirException e, Context context) {
     if (e.code() == ErrorCode.INTERNAL) {
       log.error("{} {} failed", context.method(), context.path(), e);
     } else {
@@ -53,7 +58,7 @@ final class ErrorMapping {
     respond(context, status(e), e.code(), e.getMessage());
   }
 
-  private static void http(HttpResponseException e, Context context) {
+  private void http(HttpResponseException e, Context context) {
     int status = e.getStatus();
     ErrorCode code =
         switch (status) {
@@ -70,7 +75,7 @@ final class ErrorMapping {
     respond(context, status, code, message);
   }
 
-  private static void unexpected(Exception e, Context context) {
+  private void unexpected(Exception e, Context context) {
     String reference = UUID.randomUUID().toString();
     log.error("{} {} failed (reference {})", context.method(), context.path(), reference, e);
     respond(
@@ -80,7 +85,11 @@ final class ErrorMapping {
         "internal error, reference " + reference + "; the server log has the details");
   }
 
-  private static void respond(Context context, int status, ErrorCode code, String message) {
+  private void respond(Context context, int status, ErrorCode code, String message) {
+    if (pages.handles(context)) {
+      pages.render(context, status, code, message);
+      return;
+    }
     if (status == 401) {
       // RFC 9110: a 401 names the authentication scheme it expects
       context.header("WWW-Authenticate", "Bearer realm=\"comptoir\"");

@@ -15,7 +15,6 @@ import io.comptoir.api.IdentityJson.UserInputJson;
 import io.comptoir.api.IdentityJson.UserJson;
 import io.comptoir.audit.AuditService;
 import io.comptoir.common.ComptoirException;
-import io.comptoir.common.ErrorCode;
 import io.comptoir.identity.Access;
 import io.comptoir.identity.ApiToken;
 import io.comptoir.identity.Application;
@@ -29,9 +28,7 @@ import io.comptoir.identity.User;
 import io.comptoir.identity.Username;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.SameSite;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,22 +48,20 @@ final class IdentityRoutes {
 
   private final IdentityService identities;
   private final IdentityProvider provider;
-  private final Sessions sessions;
-  private final LoginThrottle throttle;
+  private final Login login;
   private final ObjectMapper mapper;
   private final AuditService audit;
 
   IdentityRoutes(
       IdentityService identities,
       IdentityProvider provider,
-      Sessions sessions,
+      Login login,
       ObjectMapper mapper,
       AuditService audit) {
     this.audit = requireNonNull(audit, "audit is null");
     this.identities = requireNonNull(identities, "identities is null");
     this.provider = requireNonNull(provider, "provider is null");
-    this.sessions = requireNonNull(sessions, "sessions is null");
-    this.throttle = new LoginThrottle(identities.clock());
+    this.login = requireNonNull(login, "login is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
   }
 
@@ -85,50 +80,12 @@ final class IdentityRoutes {
 
   private void login(Context context) {
     LoginJson body = Json.read(mapper, context.bodyInputStream(), LoginJson.class);
-    throttle.check(body.username());
-    Principal principal;
-    try {
-      principal = provider.authenticate(body.username(), body.password());
-    } catch (ComptoirException e) {
-      if (e.code() == ErrorCode.UNAUTHENTICATED) {
-        throttle.failed(body.username());
-        String attempted = attempted(body.username());
-        audit.record(
-            attempted, "LOGIN_FAILED", "user:" + attempted, Map.of("reason", e.getMessage()));
-      }
-      throw e;
-    }
-    throttle.succeeded(body.username());
-    audit.record(principal.name(), "LOGIN_SUCCEEDED", "user:" + principal.user(), Map.of());
-    sessions.remove(context.cookie(RequestAuthenticator.SESSION_COOKIE));
-    Cookie cookie =
-        new Cookie(RequestAuthenticator.SESSION_COOKIE, sessions.create(principal.user()));
-    cookie.setPath("/");
-    cookie.setHttpOnly(true);
-    cookie.setSameSite(SameSite.LAX);
-    cookie.setSecure(secure(context));
-    context.cookie(cookie);
+    Principal principal = login.login(context, body.username(), body.password());
     context.json(MeJson.of(principal, identities.loadUser(principal.user())));
   }
 
-  /** The user name tried at login, bounded for the audit log. */
-  private static String attempted(String username) {
-    if (username == null || username.isBlank()) {
-      return "unknown";
-    }
-    String trimmed = username.strip();
-    return trimmed.length() > 100 ? trimmed.substring(0, 100) : trimmed;
-  }
-
-  /** HTTPS directly, or behind a proxy that says so. */
-  private static boolean secure(Context context) {
-    return "https".equalsIgnoreCase(context.scheme())
-        || "https".equalsIgnoreCase(context.header("X-Forwarded-Proto"));
-  }
-
   private void logout(Context context) {
-    sessions.remove(context.cookie(RequestAuthenticator.SESSION_COOKIE));
-    context.removeCookie(RequestAuthenticator.SESSION_COOKIE, "/");
+    login.logout(context);
     context.status(HttpStatus.NO_CONTENT);
   }
 

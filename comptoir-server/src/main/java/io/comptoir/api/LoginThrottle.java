@@ -31,13 +31,14 @@ final class LoginThrottle {
   }
 
   /** Refuses the username while it has too many recent failures. */
+  static final String THROTTLED = "too many failed logins for this username";
+
   void check(String username) {
     Failures recent = failures.get(key(username));
     Instant now = clock.instant();
     if (recent != null && recent.count() >= MAX_FAILURES && now.isBefore(end(recent))) {
       throw new ComptoirException(
-          ErrorCode.UNAUTHENTICATED,
-          "too many failed logins for this username: try again after " + end(recent));
+          ErrorCode.UNAUTHENTICATED, THROTTLED + ": try again after " + end(recent));
     }
   }
 

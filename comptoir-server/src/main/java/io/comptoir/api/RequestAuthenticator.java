@@ -13,14 +13,13 @@ import java.util.Locale;
  * Resolves the caller from {@code Authorization: Bearer <token>} first, then from the session
  * cookie set by the login route; with neither, the caller is anonymous.
  */
-final class RequestAuthenticator implements Authenticator {
-  static final String SESSION_COOKIE = "comptoir_session";
+public final class RequestAuthenticator implements Authenticator {
   private static final String BEARER = "bearer ";
 
   private final IdentityService identities;
   private final Sessions sessions;
 
-  RequestAuthenticator(IdentityService identities, Sessions sessions) {
+  public RequestAuthenticator(IdentityService identities, Sessions sessions) {
     this.identities = requireNonNull(identities, "identities is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
   }
@@ -36,7 +35,7 @@ final class RequestAuthenticator implements Authenticator {
       return Caller.of(
           identities.authenticate(header.strip().substring(BEARER.length() - 1).strip()));
     }
-    String session = context.cookie(SESSION_COOKIE);
+    String session = context.cookie(Login.SESSION_COOKIE);
     if (session != null) {
       Username user =
           sessions

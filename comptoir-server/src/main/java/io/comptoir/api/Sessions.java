@@ -33,6 +33,10 @@ public final class Sessions {
     }
   }
 
+  public Clock clock() {
+    return clock;
+  }
+
   /** Starts a session for the user and returns its id; idle sessions are dropped on the way. */
   public String create(Username user) {
     requireNonNull(user, "user is null");

@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Streams request bodies to files under the uploads directory, within the size limit. */
-final class Uploads {
+public final class Uploads {
   private static final Logger log = LoggerFactory.getLogger(Uploads.class);
   private static final int MAX_NAME_LENGTH = 200;
   private static final String SUFFIX = ".upload";
 
   private final UploadSettings settings;
 
-  Uploads(UploadSettings settings) {
+  public Uploads(UploadSettings settings) {
     this.settings = requireNonNull(settings, "settings is null");
   }
 
@@ -41,7 +41,7 @@ final class Uploads {
   }
 
   /** A fresh path for one upload; nothing is written yet. */
-  Path newFile() {
+  public Path newFile() {
     return settings.directory().resolve(UUID.randomUUID() + SUFFIX);
   }
 
@@ -51,7 +51,7 @@ final class Uploads {
    *
    * @param declaredLength the Content-Length header, -1 when absent
    */
-  void receive(InputStream body, long declaredLength, Path file) {
+  public void receive(InputStream body, long declaredLength, Path file) {
     long max = settings.maxBytes();
     if (declaredLength > max) {
       throw tooLarge(declaredLength + " bytes");
@@ -83,7 +83,7 @@ final class Uploads {
     }
   }
 
-  void delete(Path file) {
+  public void delete(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
@@ -92,7 +92,7 @@ final class Uploads {
   }
 
   /** The file name given by the client, reduced to a safe display name. */
-  static String displayName(String filename) {
+  public static String displayName(String filename) {
     if (filename == null) {
       return "upload";
     }

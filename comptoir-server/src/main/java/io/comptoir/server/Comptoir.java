@@ -3,6 +3,7 @@ package io.comptoir.server;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.api.ApiServer;
+import io.comptoir.api.Services;
 import io.comptoir.api.Sessions;
 import io.comptoir.api.UploadSettings;
 import io.comptoir.audit.AuditService;
@@ -253,19 +254,20 @@ public final class Comptoir implements AutoCloseable {
     return ApiServer.start(
         configuration.string(ConfigKeys.HTTP_HOST),
         configuration.integer(ConfigKeys.HTTP_PORT),
-        catalog,
-        ingestion,
-        importDirectories,
-        new UploadSettings(
-            createDirectory(dataDirectory().resolve("uploads")),
-            configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
-        identities,
-        identityProvider,
-        sessions,
-        contracts,
-        reads,
-        audit,
-        consumption);
+        new Services(
+            catalog,
+            ingestion,
+            importDirectories,
+            new UploadSettings(
+                createDirectory(dataDirectory().resolve("uploads")),
+                configuration.bytes(ConfigKeys.INGEST_MAX_UPLOAD_BYTES)),
+            identities,
+            identityProvider,
+            sessions,
+            contracts,
+            reads,
+            audit,
+            consumption));
   }
 
   public ConsumptionService consumption() {

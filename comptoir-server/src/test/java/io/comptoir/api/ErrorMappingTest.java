@@ -55,7 +55,7 @@ class ErrorMappingTest {
                       context -> {
                         throw new IllegalStateException("secret internals at /srv/x");
                       });
-                  ErrorMapping.register(config.routes);
+                  ErrorMapping.register(config.routes, ErrorPages.none());
                 })
             .start("127.0.0.1", 0);
     http = new Http("http://127.0.0.1:" + app.port());

@@ -137,6 +137,22 @@ public final class Fixtures {
     return identities.issueToken(name, Optional.empty(), "test", 1).secret();
   }
 
+  /** Password of the users {@link #user} creates. */
+  public static final String PASSWORD = "test-password-1";
+
+  /**
+   * Creates a user (unless it exists) with the roles in the entity and password {@link #PASSWORD}.
+   */
+  public static void user(Comptoir comptoir, String username, String entity, Role... roles) {
+    IdentityService identities = comptoir.identities();
+    Username name = Username.of(username);
+    if (identities.findUser(name).isEmpty()) {
+      identities.saveUser(
+          new User(name, username, "", entity, Set.of(roles), AccountStatus.ACTIVE));
+    }
+    identities.setPassword(name, PASSWORD);
+  }
+
   /** A token of an ADMIN, for tests of features other than access control. */
   public static String adminToken(Comptoir comptoir) {
     return token(comptoir, ADMIN, "BSCC", Role.ADMIN);

@@ -1,0 +1,43 @@
+package io.comptoir.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.audit.AuditService;
+import io.comptoir.catalog.CatalogService;
+import io.comptoir.contract.ConsumptionService;
+import io.comptoir.contract.ContractService;
+import io.comptoir.contract.GovernedReadService;
+import io.comptoir.identity.IdentityProvider;
+import io.comptoir.identity.IdentityService;
+import io.comptoir.ingest.ImportDirectories;
+import io.comptoir.ingest.IngestionService;
+
+/**
+ * The services the HTTP front ends (REST API and web pages) call, wired by the composition root.
+ */
+public record Services(
+    CatalogService catalog,
+    IngestionService ingestion,
+    ImportDirectories importDirectories,
+    UploadSettings uploads,
+    IdentityService identities,
+    IdentityProvider identityProvider,
+    Sessions sessions,
+    ContractService contracts,
+    GovernedReadService reads,
+    AuditService audit,
+    ConsumptionService consumption) {
+  public Services {
+    requireNonNull(catalog, "catalog is null");
+    requireNonNull(ingestion, "ingestion is null");
+    requireNonNull(importDirectories, "importDirectories is null");
+    requireNonNull(uploads, "uploads is null");
+    requireNonNull(identities, "identities is null");
+    requireNonNull(identityProvider, "identityProvider is null");
+    requireNonNull(sessions, "sessions is null");
+    requireNonNull(contracts, "contracts is null");
+    requireNonNull(reads, "reads is null");
+    requireNonNull(audit, "audit is null");
+    requireNonNull(consumption, "consumption is null");
+  }
+}

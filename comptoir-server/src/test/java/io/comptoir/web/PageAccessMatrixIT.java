@@ -1,0 +1,189 @@
+package io.comptoir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.comptoir.api.ApiServer;
+import io.comptoir.identity.Role;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The access policy of the web pages: every page route × every kind of reader → the expected
+ * status. Readers authenticate with API tokens (pages accept them like sessions, and a bearer
+ * request needs no CSRF token); anonymous readers of a page are sent to the login page (302).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageAccessMatrixIT {
+  static final String ANONYMOUS = "anonymous";
+  static final String CONSUMER = "consumer (BGPN)";
+  static final String OWNER = "data owner (BSCC)";
+  static final String OTHER_OWNER = "data owner (LBP)";
+  static final String STEWARD = "data steward (BSCC)";
+  static final String DPO = "dpo (LBP)";
+  static final String DATA_OFFICE = "data office (BSCC)";
+  static final String ADMIN = "admin";
+  static final List<String> READERS =
+      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, DATA_OFFICE, ADMIN);
+
+  @TempDir static Path dataDirectory;
+
+  private Comptoir comptoir;
+  private ApiServer server;
+  private final Map<String, String> tokens = new LinkedHashMap<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  /** A page request: method, path and form body (empty for GET). */
+  record Call(String method, String path, String form) {
+    static Call get(String path) {
+      return new Call("GET", path, "");
+    }
+
+    static Call post(String path, String form) {
+      return new Call("POST", path, form);
+    }
+  }
+
+  record PageRoute(String route, Call call, Map<String, Integer> expected) {}
+
+  @BeforeAll
+  void start() {
+    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
+    Fixtures.seed(comptoir.catalog());
+    server = comptoir.startHttp();
+    tokens.put(CONSUMER, Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+    tokens.put(OWNER, Fixtures.token(comptoir, "olivier", "BSCC", Role.DATA_OWNER));
+    tokens.put(OTHER_OWNER, Fixtures.token(comptoir, "laurent", "LBP", Role.DATA_OWNER));
+    tokens.put(STEWARD, Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD));
+    tokens.put(DPO, Fixtures.token(comptoir, "denis", "LBP", Role.DPO));
+    tokens.put(DATA_OFFICE, Fixtures.token(comptoir, "dora", "BSCC", Role.DATA_OFFICE));
+    tokens.put(ADMIN, Fixtures.adminToken(comptoir));
+    Fixtures.user(comptoir, "visitor", "BGPN", Role.CONSUMER);
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (comptoir != null) {
+      comptoir.close();
+    }
+  }
+
+  /** Every signed-in reader gets the status; anonymous readers go to the login page. */
+  static Map<String, Integer> signedIn(int status) {
+    return expect(
+        status, READERS.stream().filter(r -> !r.equals(ANONYMOUS)).toArray(String[]::new));
+  }
+
+  /** The listed readers get the status, other signed-in readers 403, anonymous 302 (login). */
+  static Map<String, Integer> expect(int allowed, String... readers) {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (String reader : READERS) {
+      expected.put(reader, reader.equals(ANONYMOUS) ? 302 : 403);
+    }
+    for (String reader : readers) {
+      expected.put(reader, allowed);
+    }
+    return expected;
+  }
+
+  /** The same status for everybody. */
+  static Map<String, Integer> everybody(int status) {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    READERS.forEach(reader -> expected.put(reader, status));
+    return expected;
+  }
+
+  private List<PageRoute> routes() {
+    Map<String, Integer> login = signedIn(302);
+    login.put(ANONYMOUS, 200);
+    // anonymous forms carry no CSRF token here: refused (403) before anything else
+    Map<String, Integer> loginPost = everybody(302);
+    loginPost.put(ANONYMOUS, 403);
+    Map<String, Integer> logout = everybody(302);
+    logout.put(ANONYMOUS, 403);
+    return List.of(
+        new PageRoute("GET /", Call.get("/"), signedIn(200)),
+        new PageRoute("GET /products", Call.get("/products?q=colis"), signedIn(200)),
+        new PageRoute("GET /login", Call.get("/login"), login),
+        new PageRoute(
+            "POST /login",
+            Call.post("/login", "username=visitor&password=" + Fixtures.PASSWORD),
+            loginPost),
+        new PageRoute("POST /logout", Call.post("/logout", ""), logout),
+        new PageRoute("GET /lang/{language}", Call.get("/lang/en?next=/"), everybody(302)));
+  }
+
+  @Test
+  void everyPageAnswersEveryReaderAsThePolicySays() throws Exception {
+    List<String> mismatches = new ArrayList<>();
+    for (PageRoute route : routes()) {
+      for (String reader : READERS) {
+        HttpResponse<String> response = send(route.call(), tokens.get(reader));
+        int expected = route.expected().get(reader);
+        if (response.statusCode() != expected) {
+          mismatches.add(
+              route.route()
+                  + " as "
+                  + reader
+                  + ": expected "
+                  + expected
+                  + ", got "
+                  + response.statusCode());
+        } else if (expected == 302
+            && reader.equals(ANONYMOUS)
+            && route.call().method().equals("GET")
+            && !route.route().startsWith("GET /lang/")) {
+          String location = response.headers().firstValue("Location").orElse("");
+          if (!location.contains("/login")) {
+            mismatches.add(route.route() + " as anonymous: redirected to " + location);
+          }
+        } else if (expected == 403 && !response.body().contains("data-testid=\"error\"")) {
+          mismatches.add(route.route() + " as " + reader + ": no error page");
+        }
+      }
+    }
+
+    assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void coversEveryPage() {
+    Set<String> covered = new TreeSet<>(routes().stream().map(PageRoute::route).toList());
+
+    assertThat(covered).isEqualTo(new TreeSet<>(server.pageRoutes()));
+  }
+
+  private HttpResponse<String> send(Call call, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + call.path()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (call.method().equals("GET")) {
+      request.GET();
+    } else {
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .method(call.method(), HttpRequest.BodyPublishers.ofString(call.form()));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
