@@ -44,6 +44,29 @@ public final class Access {
     requireRoleIn(principal, product, "load data into product " + product.id(), Role.DATA_OWNER);
   }
 
+  /** Reading, creating and running the ingestion flows of a product. */
+  public static void manageFlows(Principal principal, DataProduct product) {
+    requireRoleIn(
+        principal,
+        product,
+        "manage the ingestion flows of product " + product.id(),
+        Role.DATA_OWNER,
+        Role.DATA_STEWARD);
+  }
+
+  /** Reading and writing flow templates, which belong to no entity. */
+  public static void manageFlowTemplates(Principal principal) {
+    requireNonNull(principal, "principal is null");
+    if (!principal.isAdmin()
+        && !principal.hasRole(Role.DATA_OWNER)
+        && !principal.hasRole(Role.DATA_STEWARD)) {
+      throw forbidden(
+          principal.name()
+              + " may not manage flow templates: needs DATA_OWNER, DATA_STEWARD or ADMIN, "
+              + describe(principal));
+    }
+  }
+
   /** Reading raw rows of a product's versions outside a usage contract. */
   public static void readRows(Principal principal, DataProduct product) {
     requireRoleIn(principal, product, "read the rows of product " + product.id(), Role.DATA_OWNER);

@@ -41,6 +41,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcSharingRepository sharing;
   private final JdbcIdentityRepository identity;
   private final JdbcConsumptionRepository consumption;
+  private final JdbcFlowRepository flows;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -53,6 +54,7 @@ public final class MetadataStore implements AutoCloseable {
     this.sharing = new JdbcSharingRepository(database);
     this.identity = new JdbcIdentityRepository(database);
     this.consumption = new JdbcConsumptionRepository(database);
+    this.flows = new JdbcFlowRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -160,6 +162,10 @@ public final class MetadataStore implements AutoCloseable {
   /** The append-only, hash-chained audit log. */
   public AuditRepository audit() {
     return audit;
+  }
+
+  public io.comptoir.flow.FlowRepository flows() {
+    return flows;
   }
 
   public IngestionRepository ingestion() {
