@@ -81,7 +81,7 @@ public record IngestOptions(
         : request;
   }
 
-  static SourceFormat parseFormat(String text) {
+  public static SourceFormat parseFormat(String text) {
     return parseEnum(SourceFormat.class, text, "format");
   }
 
@@ -89,7 +89,7 @@ public record IngestOptions(
     return parseEnum(WriteMode.class, text, "mode");
   }
 
-  static SourceEncoding parseEncoding(String text) {
+  public static SourceEncoding parseEncoding(String text) {
     String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     return switch (normalized) {
       case "UTF8" -> SourceEncoding.UTF_8;
@@ -99,7 +99,7 @@ public record IngestOptions(
     };
   }
 
-  static char parseDelimiter(String text) {
+  public static char parseDelimiter(String text) {
     if (text.equalsIgnoreCase("tab") || text.equals("\\t")) {
       return '\t';
     }
@@ -110,7 +110,7 @@ public record IngestOptions(
     return text.charAt(0);
   }
 
-  static char parseDecimalSeparator(String text) {
+  public static char parseDecimalSeparator(String text) {
     if (!text.equals(".") && !text.equals(",")) {
       throw ComptoirException.invalidInput("decimal separator must be '.' or ',', got '%s'", text);
     }
