@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     DataRoutes dataRoutes = new DataRoutes(services.reads());
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
+    FlowRoutes flowRoutes = new FlowRoutes(services.flows());
     Javalin app =
         Javalin.create(
             config -> {
@@ -79,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
               dataRoutes.register(config.routes);
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
+              flowRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

@@ -7,6 +7,7 @@ import io.comptoir.catalog.CatalogService;
 import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
+import io.comptoir.flow.FlowService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
@@ -26,7 +27,8 @@ public record Services(
     ContractService contracts,
     GovernedReadService reads,
     AuditService audit,
-    ConsumptionService consumption) {
+    ConsumptionService consumption,
+    FlowService flows) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -39,5 +41,6 @@ public record Services(
     requireNonNull(reads, "reads is null");
     requireNonNull(audit, "audit is null");
     requireNonNull(consumption, "consumption is null");
+    requireNonNull(flows, "flows is null");
   }
 }

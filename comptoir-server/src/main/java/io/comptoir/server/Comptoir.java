@@ -18,6 +18,8 @@ import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
+import io.comptoir.flow.FlowService;
+import io.comptoir.flowfile.YamlFlowParser;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.identity.LocalIdentityProvider;
@@ -64,6 +66,7 @@ public final class Comptoir implements AutoCloseable {
   private final ContractService contracts;
   private final GovernedReadService reads;
   private final ConsumptionService consumption;
+  private final FlowService flows;
   private boolean recovered;
 
   private Comptoir(
@@ -81,7 +84,9 @@ public final class Comptoir implements AutoCloseable {
       AuditService audit,
       ContractService contracts,
       GovernedReadService reads,
-      ConsumptionService consumption) {
+      ConsumptionService consumption,
+      FlowService flows) {
+    this.flows = flows;
     this.contracts = contracts;
     this.consumption = consumption;
     this.reads = reads;
@@ -206,7 +211,8 @@ public final class Comptoir implements AutoCloseable {
               audit,
               contracts,
               reads,
-              consumption);
+              consumption,
+              new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock));
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -267,7 +273,12 @@ public final class Comptoir implements AutoCloseable {
             contracts,
             reads,
             audit,
-            consumption));
+            consumption,
+            flows));
+  }
+
+  public FlowService flows() {
+    return flows;
   }
 
   public ConsumptionService consumption() {

@@ -112,6 +112,8 @@ class AccessMatrixIT {
                 "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}");
     assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("ACTIVE");
     odcsDocument = clients.get(ADMIN).get("/api/v1/products/colis-suivi/odcs").body();
+    Http.Response flow = clients.get(ADMIN).putYaml("/api/v1/flows/colis-depot", FLOW);
+    assertThat(flow.status()).as(flow.body()).isEqualTo(201);
     assertThat(
             clients
                 .get(ADMIN)
@@ -309,8 +311,43 @@ class AccessMatrixIT {
         new Route(
             "GET /api/v1/applications/{applicationId}",
             h -> h.get("/api/v1/applications/tableau"),
-            expect(200, ADMIN)));
+            expect(200, ADMIN)),
+        new Route("GET /api/v1/flows", h -> h.get("/api/v1/flows"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/flows/{flowId}",
+            h -> h.get("/api/v1/flows/colis-depot"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        // saving the same document again keeps its version: 200
+        new Route(
+            "PUT /api/v1/flows/{flowId}",
+            h -> h.putYaml("/api/v1/flows/colis-depot", FLOW),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "GET /api/v1/flows/{flowId}/versions",
+            h -> h.get("/api/v1/flows/colis-depot/versions"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "GET /api/v1/flows/{flowId}/versions/{number}",
+            h -> h.get("/api/v1/flows/colis-depot/versions/1"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/flows/{flowId}/pause",
+            h -> h.postJson("/api/v1/flows/colis-depot/pause", ""),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/flows/{flowId}/resume",
+            h -> h.postJson("/api/v1/flows/colis-depot/resume", ""),
+            expect(200, OWNER, STEWARD, ADMIN)));
   }
+
+  static final String FLOW =
+      """
+      id: colis-depot
+      product: colis-suivi
+      source:
+        kind: file-drop
+        directory: inbox/colis
+      """;
 
   private String uniqueCsv() {
     return "id;destination;weight;shipped\n"

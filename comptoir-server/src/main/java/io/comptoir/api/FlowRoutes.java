@@ -1,0 +1,146 @@
+package io.comptoir.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.api.CatalogJson.Items;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.flow.FlowId;
+import io.comptoir.flow.FlowService;
+import io.comptoir.flow.StoredFlowDocument;
+import io.comptoir.identity.Principal;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Ingestion flows and templates: YAML documents saved by version, paused and resumed. */
+final class FlowRoutes {
+  /** A saved document version: the text as written and, for a flow, the effective one. */
+  record FlowJson(
+      String id,
+      int version,
+      String kind,
+      String product,
+      boolean paused,
+      Instant savedAt,
+      String savedBy,
+      String document,
+      String resolved) {
+    static FlowJson of(StoredFlowDocument document, boolean paused) {
+      return new FlowJson(
+          document.id().value(),
+          document.version(),
+          document.kind().name(),
+          document.product().map(ProductId::value).orElse(null),
+          paused,
+          document.savedAt(),
+          document.savedBy(),
+          document.document(),
+          document.resolved());
+    }
+  }
+
+  /** A line of a listing, without the texts. */
+  record FlowSummaryJson(
+      String id,
+      int version,
+      String kind,
+      String product,
+      boolean paused,
+      Instant savedAt,
+      String savedBy) {
+    static FlowSummaryJson of(StoredFlowDocument document, boolean paused) {
+      return new FlowSummaryJson(
+          document.id().value(),
+          document.version(),
+          document.kind().name(),
+          document.product().map(ProductId::value).orElse(null),
+          paused,
+          document.savedAt(),
+          document.savedBy());
+    }
+  }
+
+  private final FlowService flows;
+
+  FlowRoutes(FlowService flows) {
+    this.flows = requireNonNull(flows, "flows is null");
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/v1/flows", this::list);
+    routes.get("/api/v1/flows/{flowId}", this::show);
+    routes.put("/api/v1/flows/{flowId}", this::save);
+    routes.get("/api/v1/flows/{flowId}/versions", this::history);
+    routes.get("/api/v1/flows/{flowId}/versions/{number}", this::version);
+    routes.post("/api/v1/flows/{flowId}/pause", context -> pause(context, true));
+    routes.post("/api/v1/flows/{flowId}/resume", context -> pause(context, false));
+  }
+
+  private void list(Context context) {
+    Principal principal = Caller.principal(context);
+    context.json(
+        new Items<>(
+            flows.list(principal).stream()
+                .map(d -> FlowSummaryJson.of(d, flows.isPaused(d.id())))
+                .toList()));
+  }
+
+  private void show(Context context) {
+    StoredFlowDocument document = flows.load(Caller.principal(context), flowId(context));
+    context.json(FlowJson.of(document, flows.isPaused(document.id())));
+  }
+
+  private void save(Context context) {
+    FlowId id = flowId(context);
+    FlowService.Saved saved =
+        flows.save(Caller.principal(context), Optional.of(id), text(context.bodyAsBytes()));
+    context.status(saved.created() ? 201 : 200);
+    context.json(FlowJson.of(saved.document(), flows.isPaused(id)));
+  }
+
+  private void history(Context context) {
+    FlowId id = flowId(context);
+    boolean paused = flows.isPaused(id);
+    context.json(
+        new Items<>(
+            flows.history(Caller.principal(context), id).stream()
+                .map(d -> FlowSummaryJson.of(d, paused))
+                .toList()));
+  }
+
+  private void version(Context context) {
+    FlowId id = flowId(context);
+    StoredFlowDocument document =
+        flows.loadVersion(Caller.principal(context), id, Parameters.versionNumber(context));
+    context.json(FlowJson.of(document, flows.isPaused(id)));
+  }
+
+  private void pause(Context context, boolean paused) {
+    FlowId id = flowId(context);
+    flows.setPaused(Caller.principal(context), id, paused);
+    context.json(FlowJson.of(flows.load(Caller.principal(context), id), paused));
+  }
+
+  private static FlowId flowId(Context context) {
+    return FlowId.of(context.pathParam("flowId"));
+  }
+
+  /** The body as UTF-8 text; INVALID_INPUT for other bytes. */
+  static String text(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ComptoirException.invalidInput("the flow document must be UTF-8 text");
+    }
+  }
+}
