@@ -213,10 +213,11 @@ class FlowsIT {
     assertThat(
             owner.postJson("/api/v1/flows/pause-test/resume", "").json().path("paused").asBoolean())
         .isFalse();
-    steward.putYaml("/api/v1/flows/colis-partenaire", TEMPLATE);
-    Http.Response template = steward.postJson("/api/v1/flows/colis-partenaire/pause", "");
+    steward.putYaml(
+        "/api/v1/flows/pause-template",
+        TEMPLATE.replace("id: colis-partenaire", "id: pause-template"));
+    Http.Response template = steward.postJson("/api/v1/flows/pause-template/pause", "");
     assertThat(template.status()).isEqualTo(400);
-    assertThat(template.errorMessage())
-        .isEqualTo("'colis-partenaire' is a template: only flows run");
+    assertThat(template.errorMessage()).isEqualTo("'pause-template' is a template: only flows run");
   }
 }
