@@ -28,6 +28,7 @@ public final class Cli {
     commandLine.addSubcommand(new ConfigCommand(context));
     commandLine.addSubcommand(UserCommand.command(context));
     commandLine.addSubcommand(TokenCommand.command(context));
+    commandLine.addSubcommand(FlowCommand.command(context));
     CliErrors errors = new CliErrors();
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
