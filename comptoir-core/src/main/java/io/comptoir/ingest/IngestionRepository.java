@@ -26,7 +26,26 @@ public interface IngestionRepository {
    *
    * @throws io.comptoir.common.ComptoirException CONFLICT when the version number is taken
    */
-  void commitVersion(Version version, IngestionRun run, Optional<DataProduct> updatedProduct);
+  default void commitVersion(
+      Version version, IngestionRun run, Optional<DataProduct> updatedProduct) {
+    commitVersion(version, run, updatedProduct, Optional.empty());
+  }
+
+  /**
+   * Like {@link #commitVersion(Version, IngestionRun, Optional)}, saving a flow's source progress
+   * in the same transaction.
+   */
+  void commitVersion(
+      Version version,
+      IngestionRun run,
+      Optional<DataProduct> updatedProduct,
+      Optional<SourceProgress> progress);
+
+  /** The source progress a flow has committed so far (empty before its first version). */
+  java.util.Map<String, String> progress(String flow);
+
+  /** The runs of a flow, most recent first. */
+  List<IngestionRun> listRunsOfFlow(String flow, int limit);
 
   Optional<Version> findVersion(ProductId product, int number);
 

@@ -29,7 +29,8 @@ public record IngestionRun(
     Optional<String> error,
     Optional<Integer> versionNumber,
     Optional<String> quarantineFile,
-    List<QuarantineCount> quarantineCounts) {
+    List<QuarantineCount> quarantineCounts,
+    Optional<String> flow) {
 
   public IngestionRun {
     requireNonNull(id, "id is null");
@@ -44,6 +45,7 @@ public record IngestionRun(
     versionNumber = versionNumber == null ? Optional.empty() : versionNumber;
     quarantineFile = quarantineFile == null ? Optional.empty() : quarantineFile;
     quarantineCounts = quarantineCounts == null ? List.of() : List.copyOf(quarantineCounts);
+    flow = flow == null ? Optional.empty() : flow;
     if (status != RunStatus.RUNNING && rowsRead != rowsAccepted + rowsQuarantined) {
       throw new IllegalStateException(
           "run "
@@ -65,6 +67,23 @@ public record IngestionRun(
       long sourceBytes,
       WriteMode mode,
       Instant now) {
+    return started(id, product, source, checksum, sourceBytes, mode, now, Optional.empty());
+  }
+
+  /**
+   * A run starting now.
+   *
+   * @param flow the ingestion flow running it, if any
+   */
+  public static IngestionRun started(
+      RunId id,
+      ProductId product,
+      String source,
+      String checksum,
+      long sourceBytes,
+      WriteMode mode,
+      Instant now,
+      Optional<String> flow) {
     return new IngestionRun(
         id,
         product,
@@ -81,7 +100,8 @@ public record IngestionRun(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        flow);
   }
 
   public IngestionRun finished(
@@ -107,7 +127,8 @@ public record IngestionRun(
         newError,
         version,
         quarantine,
-        staged.quarantineCounts());
+        staged.quarantineCounts(),
+        flow);
   }
 
   /** A run that failed before any row was counted. */
@@ -128,6 +149,7 @@ public record IngestionRun(
         Optional.of(message),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        flow);
   }
 }

@@ -102,7 +102,8 @@ public final class IngestionService {
             checksum,
             size,
             request.mode(),
-            clock.instant());
+            clock.instant(),
+            request.progress().map(SourceProgress::flow));
     repository.insertRun(run);
     Path staging = lake.createStagingDirectory(run.id());
     try {
@@ -278,7 +279,7 @@ public final class IngestionService {
             quarantine);
     Optional<DataProduct> updated =
         inferred ? Optional.of(product.withColumns(columns, clock.instant())) : Optional.empty();
-    repository.commitVersion(version, succeeded, updated);
+    repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
     log.info(
         "{} version {}: {} rows read, {} accepted, {} quarantined",
@@ -337,6 +338,16 @@ public final class IngestionService {
 
   public IngestionRun loadRun(RunId id) {
     return repository.findRun(id).orElseThrow(() -> new NotFoundException("run", id));
+  }
+
+  /** The runs of a flow, most recent first. */
+  public List<IngestionRun> listRunsOfFlow(String flow, int limit) {
+    return repository.listRunsOfFlow(flow, limit);
+  }
+
+  /** The source progress a flow has committed with its versions. */
+  public java.util.Map<String, String> progress(String flow) {
+    return repository.progress(flow);
   }
 
   public List<IngestionRun> listRuns(ProductId product, int limit) {

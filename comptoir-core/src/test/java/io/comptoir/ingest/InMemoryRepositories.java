@@ -96,15 +96,38 @@ final class InMemoryRepositories implements CatalogRepository, IngestionReposito
     return runs.values().stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
   }
 
+  private final java.util.Map<String, java.util.Map<String, String>> progress =
+      new java.util.HashMap<>();
+
+  @Override
+  public java.util.Map<String, String> progress(String flow) {
+    return java.util.Map.copyOf(progress.getOrDefault(flow, java.util.Map.of()));
+  }
+
+  @Override
+  public java.util.List<IngestionRun> listRunsOfFlow(String flow, int limit) {
+    return runs.values().stream()
+        .filter(run -> run.flow().equals(Optional.of(flow)))
+        .sorted(java.util.Comparator.comparing(IngestionRun::startedAt).reversed())
+        .limit(limit)
+        .toList();
+  }
+
   @Override
   public void commitVersion(
-      Version version, IngestionRun run, Optional<DataProduct> updatedProduct) {
+      Version version,
+      IngestionRun run,
+      Optional<DataProduct> updatedProduct,
+      Optional<io.comptoir.ingest.SourceProgress> sourceProgress) {
     if (findVersion(version.product(), version.number()).isPresent()) {
       throw ComptoirException.conflict("version %d exists", version.number());
     }
     versions.add(version);
     runs.put(run.id(), run);
     updatedProduct.ifPresent(this::saveProduct);
+    sourceProgress.ifPresent(
+        p ->
+            progress.computeIfAbsent(p.flow(), f -> new java.util.TreeMap<>()).putAll(p.entries()));
   }
 
   @Override

@@ -22,6 +22,7 @@ import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.QuarantineCount;
 import io.comptoir.ingest.RunId;
 import io.comptoir.ingest.RunStatus;
+import io.comptoir.ingest.SourceProgress;
 import io.comptoir.ingest.Version;
 import io.comptoir.ingest.WriteMode;
 import java.sql.Connection;
@@ -36,13 +37,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** {@link IngestionRepository} on SQLite or PostgreSQL. */
 final class JdbcIngestionRepository implements IngestionRepository {
   private static final String RUN_FIELDS =
       "id, product_id, status, source, source_checksum, source_bytes, write_mode, started_at,"
           + " finished_at, rows_read, rows_accepted, rows_quarantined, error_message,"
-          + " version_number, quarantine_file";
+          + " version_number, quarantine_file, flow_id";
   private static final String RUN_UPDATE =
       "UPDATE ingestion_runs SET product_id = ?, status = ?, source = ?, source_checksum = ?,"
           + " source_bytes = ?, write_mode = ?, started_at = ?, finished_at = ?, rows_read = ?,"
@@ -90,7 +92,7 @@ final class JdbcIngestionRepository implements IngestionRepository {
           connection,
           "INSERT INTO ingestion_runs ("
               + RUN_FIELDS
-              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           run.id().value(),
           run.product().value(),
           run.status().name(),
@@ -105,7 +107,8 @@ final class JdbcIngestionRepository implements IngestionRepository {
           run.rowsQuarantined(),
           textOrNull(run.error()),
           integerOrNull(run.versionNumber()),
-          textOrNull(run.quarantineFile()));
+          textOrNull(run.quarantineFile()),
+          textOrNull(run.flow()));
     } catch (SQLException e) {
       if (database.dialect().isUniqueViolation(e)) {
         throw ComptoirException.conflict("run %s already exists", run.id());
@@ -242,10 +245,14 @@ final class JdbcIngestionRepository implements IngestionRepository {
 
   @Override
   public void commitVersion(
-      Version version, IngestionRun run, Optional<DataProduct> updatedProduct) {
+      Version version,
+      IngestionRun run,
+      Optional<DataProduct> updatedProduct,
+      Optional<SourceProgress> progress) {
     requireNonNull(version, "version is null");
     requireNonNull(run, "run is null");
     requireNonNull(updatedProduct, "updatedProduct is null");
+    requireNonNull(progress, "progress is null");
     database.run(
         "commit version " + version.number() + " of " + version.product(),
         connection -> {
@@ -258,7 +265,67 @@ final class JdbcIngestionRepository implements IngestionRepository {
           if (updatedProduct.isPresent()) {
             catalog.writeProduct(connection, updatedProduct.get());
           }
+          if (progress.isPresent()) {
+            writeProgress(connection, progress.get(), run);
+          }
         });
+  }
+
+  private static void writeProgress(
+      Connection connection, SourceProgress progress, IngestionRun run) throws SQLException {
+    for (Map.Entry<String, String> entry : new TreeMap<>(progress.entries()).entrySet()) {
+      update(
+          connection,
+          "INSERT INTO source_progress (flow_id, entry_key, entry_value, run_id, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (flow_id, entry_key) DO UPDATE SET"
+              + " entry_value = excluded.entry_value, run_id = excluded.run_id,"
+              + " updated_at = excluded.updated_at",
+          progress.flow(),
+          entry.getKey(),
+          entry.getValue(),
+          run.id().value(),
+          run.finishedAt().orElse(run.startedAt()));
+    }
+  }
+
+  @Override
+  public Map<String, String> progress(String flow) {
+    requireNonNull(flow, "flow is null");
+    return database.call(
+        "read the source progress of flow " + flow,
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT entry_key, entry_value FROM source_progress WHERE flow_id = ?")) {
+            statement.setString(1, flow);
+            try (ResultSet rows = statement.executeQuery()) {
+              Map<String, String> entries = new TreeMap<>();
+              while (rows.next()) {
+                entries.put(rows.getString(1), rows.getString(2));
+              }
+              return entries;
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<IngestionRun> listRunsOfFlow(String flow, int limit) {
+    requireNonNull(flow, "flow is null");
+    if (limit < 1) {
+      throw ComptoirException.invalidInput("limit must be >= 1, got %d", limit);
+    }
+    return database.call(
+        "list runs of flow " + flow,
+        connection ->
+            readRuns(
+                connection,
+                "SELECT "
+                    + RUN_FIELDS
+                    + " FROM ingestion_runs WHERE flow_id = ?"
+                    + " ORDER BY started_at DESC, id DESC LIMIT ?",
+                flow,
+                limit));
   }
 
   private void insertVersion(Connection connection, Version version) throws SQLException {
@@ -469,7 +536,8 @@ final class JdbcIngestionRepository implements IngestionRepository {
       long rowsQuarantined,
       Optional<String> error,
       Optional<Integer> versionNumber,
-      Optional<String> quarantineFile) {
+      Optional<String> quarantineFile,
+      Optional<String> flow) {
 
     static RunRow read(ResultSet row) throws SQLException {
       return new RunRow(
@@ -487,7 +555,8 @@ final class JdbcIngestionRepository implements IngestionRepository {
           row.getLong("rows_quarantined"),
           optionalText(row, "error_message"),
           optionalInteger(row, "version_number"),
-          optionalText(row, "quarantine_file"));
+          optionalText(row, "quarantine_file"),
+          optionalText(row, "flow_id"));
     }
 
     IngestionRun toRun(List<QuarantineCount> counts) {
@@ -507,7 +576,8 @@ final class JdbcIngestionRepository implements IngestionRepository {
           error,
           versionNumber,
           quarantineFile,
-          counts);
+          counts,
+          flow);
     }
   }
 

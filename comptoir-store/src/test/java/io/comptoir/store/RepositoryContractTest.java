@@ -23,6 +23,7 @@ import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.QuarantineCount;
 import io.comptoir.ingest.RunId;
 import io.comptoir.ingest.RunStatus;
+import io.comptoir.ingest.SourceProgress;
 import io.comptoir.ingest.Version;
 import io.comptoir.ingest.WriteMode;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -445,7 +447,8 @@ abstract class RepositoryContractTest {
             Optional.of("quarantine/colis-suivi/run-1.parquet"),
             List.of(
                 new QuarantineCount("CAST", "poids_grammes", 2),
-                new QuarantineCount("MISSING_COLUMN", "", 1)));
+                new QuarantineCount("MISSING_COLUMN", "", 1)),
+            Optional.empty());
     ingestion.updateRun(failed);
     assertThat(ingestion.findRun(running.id())).contains(failed);
 
@@ -466,7 +469,8 @@ abstract class RepositoryContractTest {
             Optional.of(""),
             Optional.of(4),
             Optional.empty(),
-            List.of(new QuarantineCount("CAST", "volume", 1)));
+            List.of(new QuarantineCount("CAST", "volume", 1)),
+            Optional.empty());
     ingestion.updateRun(corrected);
     assertThat(ingestion.findRun(running.id())).contains(corrected);
   }
@@ -719,7 +723,8 @@ abstract class RepositoryContractTest {
             Optional.of("trop de rejets"),
             Optional.empty(),
             Optional.of("quarantine/colis-suivi/q2.parquet"),
-            List.of(new QuarantineCount("CAST", "volume", 5))));
+            List.of(new QuarantineCount("CAST", "volume", 5)),
+            Optional.empty()));
     ingestion.insertRun(started(product, T0.plusSeconds(300)));
 
     assertThat(ingestion.referencedFiles())
@@ -853,6 +858,50 @@ abstract class RepositoryContractTest {
         T0.plus(1, ChronoUnit.MINUTES));
   }
 
+  @Test
+  void savesTheSourceProgressOfAFlowWithItsVersionOrNotAtAll() {
+    DataProduct product = saveProduct("colis-suivi");
+    IngestionRun run =
+        IngestionRun.started(
+            RunId.random(),
+            product.id(),
+            "a.csv",
+            "sha-a",
+            10,
+            WriteMode.APPEND,
+            T0,
+            Optional.of("colis-dpd"));
+    ingestion.insertRun(run);
+    IngestionRun finished = succeeded(run, 1, 5, Optional.empty(), List.of());
+    ingestion.commitVersion(
+        version(finished, 1, WriteMode.APPEND, file("a.parquet", 5)),
+        finished,
+        Optional.empty(),
+        Optional.of(new SourceProgress("colis-dpd", Map.of("file:sha-a", "a.csv", "count", "1"))));
+
+    IngestionRun clash = started(product, T0.plusSeconds(5));
+    ingestion.insertRun(clash);
+    IngestionRun clashFinished = succeeded(clash, 1, 2, Optional.empty(), List.of());
+    assertThatThrownBy(
+            () ->
+                ingestion.commitVersion(
+                    version(clashFinished, 1, WriteMode.APPEND, file("b.parquet", 2)),
+                    clashFinished,
+                    Optional.empty(),
+                    Optional.of(new SourceProgress("colis-dpd", Map.of("count", "2")))))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessageContaining("version 1 of product colis-suivi already exists");
+
+    assertThat(ingestion.progress("colis-dpd"))
+        .isEqualTo(Map.of("file:sha-a", "a.csv", "count", "1"));
+    assertThat(ingestion.progress("other")).isEmpty();
+    assertThat(ingestion.listRunsOfFlow("colis-dpd", 10))
+        .extracting(IngestionRun::id)
+        .containsExactly(run.id());
+    assertThat(ingestion.findRun(run.id()).orElseThrow().flow()).contains("colis-dpd");
+    assertThat(ingestion.findRun(clash.id()).orElseThrow().flow()).isEmpty();
+  }
+
   private static IngestionRun started(DataProduct product, Instant at) {
     return IngestionRun.started(
         RunId.random(),
@@ -887,7 +936,8 @@ abstract class RepositoryContractTest {
         Optional.empty(),
         Optional.of(versionNumber),
         quarantineFile,
-        counts);
+        counts,
+        Optional.empty());
   }
 
   private static Version version(IngestionRun run, int number, WriteMode mode, DataFile... files) {
