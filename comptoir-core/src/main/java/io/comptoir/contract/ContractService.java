@@ -71,28 +71,13 @@ public final class ContractService {
               + " cannot request it");
     }
     form.terms().requireAtMost(maximumDuration);
-    List<ColumnGrant> grants = grants(product, form);
+    List<ColumnGrant> grants = grants(product, form.columns(), form.maskings());
     RowFilter scope = RowFilter.parse(form.rowScope());
     for (String column : scope.columns()) {
       column(product, column);
     }
-    boolean personalInClear = false;
-    for (ColumnGrant grant : grants) {
-      Column column = column(product, grant.column());
-      if (column.personalData() != PersonalDataCategory.NONE
-          && !FULLY_MASKED.contains(grant.masking())) {
-        personalInClear = true;
-      }
-    }
     Set<ApproverRole> required =
-        rules.requiredApprovers(
-            new ApprovalFacts(
-                product.entity(),
-                product.classification(),
-                sharing.certified(product.id()),
-                form.consumer().entity(),
-                form.purpose().category(),
-                personalInClear));
+        required(product, form.consumer().entity(), form.purpose().category(), grants);
     UsageContract contract =
         new UsageContract(
             ContractId.random(),
@@ -114,21 +99,65 @@ public final class ContractService {
     return contract;
   }
 
-  private static List<ColumnGrant> grants(DataProduct product, AccessRequestForm form) {
-    if (form.columns().isEmpty()) {
+  /**
+   * The committee a request with these facts would need, computed by the same rules as {@link
+   * #request}: lets a requester see the approvers before sending. Columns and maskings are checked
+   * as a request's are.
+   *
+   * @param maskings a masking per column where other than the default of its category
+   */
+  public Set<ApproverRole> requiredApprovers(
+      ProductId productId,
+      String consumerEntity,
+      PurposeCategory purpose,
+      List<String> columns,
+      java.util.Map<String, Masking> maskings) {
+    requireNonNull(purpose, "purpose is null");
+    DataProduct product =
+        catalog
+            .findProduct(productId)
+            .orElseThrow(() -> new NotFoundException("product", productId));
+    return required(product, consumerEntity, purpose, grants(product, columns, maskings));
+  }
+
+  private Set<ApproverRole> required(
+      DataProduct product,
+      String consumerEntity,
+      PurposeCategory purpose,
+      List<ColumnGrant> grants) {
+    boolean personalInClear = false;
+    for (ColumnGrant grant : grants) {
+      Column column = column(product, grant.column());
+      if (column.personalData() != PersonalDataCategory.NONE
+          && !FULLY_MASKED.contains(grant.masking())) {
+        personalInClear = true;
+      }
+    }
+    return rules.requiredApprovers(
+        new ApprovalFacts(
+            product.entity(),
+            product.classification(),
+            sharing.certified(product.id()),
+            consumerEntity,
+            purpose,
+            personalInClear));
+  }
+
+  private static List<ColumnGrant> grants(
+      DataProduct product, List<String> columns, java.util.Map<String, Masking> maskings) {
+    if (columns.isEmpty()) {
       throw ComptoirException.invalidInput("a request needs at least one column");
     }
-    for (String column : form.maskings().keySet()) {
-      if (!form.columns().contains(column)) {
+    for (String column : maskings.keySet()) {
+      if (!columns.contains(column)) {
         throw ComptoirException.invalidInput(
             "a masking is given for column '%s', which is not requested", column);
       }
     }
     List<ColumnGrant> grants = new ArrayList<>();
-    for (String name : new LinkedHashSet<>(form.columns())) {
+    for (String name : new LinkedHashSet<>(columns)) {
       Column column = column(product, name);
-      Masking masking =
-          form.maskings().getOrDefault(name, Masking.defaultFor(column.personalData()));
+      Masking masking = maskings.getOrDefault(name, Masking.defaultFor(column.personalData()));
       masking.requireApplicable(name, column.type());
       grants.add(ColumnGrant.of(name, masking));
     }

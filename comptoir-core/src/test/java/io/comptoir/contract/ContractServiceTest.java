@@ -229,6 +229,33 @@ class ContractServiceTest {
   }
 
   @Test
+  void showsTheCommitteeOfARequestBeforeItIsSentWithTheRulesOfTheRequest() {
+    assertThat(
+            service.requiredApprovers(
+                CUSTOMERS,
+                "BGPN",
+                PurposeCategory.ANALYTICS,
+                List.of("customer_id", "email"),
+                Map.of()))
+        .containsExactly(DATA_OWNER, DPO)
+        .isEqualTo(request("BGPN", List.of("customer_id", "email"), Map.of()).required());
+    assertThat(
+            service.requiredApprovers(
+                CUSTOMERS,
+                "BSCC",
+                PurposeCategory.PARTNER_SHARING,
+                List.of("customer_id", "email"),
+                Map.of("email", Masking.MASK)))
+        .containsExactly(DATA_OWNER, LEGAL);
+    assertThat(repositories.contracts).hasSize(1);
+    assertThatThrownBy(
+            () ->
+                service.requiredApprovers(
+                    CUSTOMERS, "BGPN", PurposeCategory.ANALYTICS, List.of("iban"), Map.of()))
+        .hasMessage("product clients has no column 'iban'");
+  }
+
+  @Test
   void becomesActiveWhenTheWholeCommitteeApprovedAndTheDpoMayOnlyTighten() {
     UsageContract request =
         request("BGPN", List.of("customer_id", "email", "birth_date"), Map.of());

@@ -54,6 +54,8 @@ public final class Web {
         });
     new LoginPages(pages, login).register(config.routes);
     new CatalogPages(pages, services).register(config.routes);
+    new ProductPages(pages, services).register(config.routes);
+    new ContractPages(pages, services).register(config.routes);
     return new HtmlErrors(pages);
   }
 

@@ -139,8 +139,86 @@ class PageAccessMatrixIT {
 
   /** Product, access request, contracts, tokens and notifications pages. */
   private List<PageRoute> productAndContractPages() {
-    return List.of();
+    if (camilleContract == null) {
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+      camilleContract =
+          comptoir
+              .contracts()
+              .request(
+                  new io.comptoir.contract.AccessRequestForm(
+                      Fixtures.PARCELS,
+                      new io.comptoir.contract.Consumer(
+                          "camille", java.util.Optional.empty(), "BGPN"),
+                      new io.comptoir.contract.Purpose(
+                          "suivi",
+                          io.comptoir.contract.PurposeCategory.ANALYTICS,
+                          io.comptoir.contract.LegalBasis.CONTRACT,
+                          "",
+                          "camille"),
+                      List.of("id"),
+                      Map.of(),
+                      "",
+                      new io.comptoir.contract.ContractTerms(
+                          today, today.plusMonths(1), java.time.Period.ofMonths(1)),
+                      java.util.Optional.empty()))
+              .id()
+              .value();
+      camilleToken =
+          comptoir
+              .identities()
+              .issueToken(
+                  io.comptoir.identity.Username.of("camille"),
+                  java.util.Optional.empty(),
+                  "matrix",
+                  1)
+              .token()
+              .id()
+              .value();
+    }
+    String contract = "/contracts/" + camilleContract;
+    // forms sent without a CSRF token: anonymous readers are refused before anything else
+    Map<String, Integer> badForm = signedIn(400);
+    badForm.put(ANONYMOUS, 403);
+    Map<String, Integer> renew = expect(400, CONSUMER);
+    renew.put(ANONYMOUS, 403);
+    Map<String, Integer> revoke = expect(400, OWNER, DPO, ADMIN);
+    revoke.put(ANONYMOUS, 403);
+    Map<String, Integer> revokeToken = expect(303, CONSUMER, ADMIN);
+    revokeToken.put(ANONYMOUS, 403);
+    return List.of(
+        new PageRoute("GET /products/{id}", Call.get("/products/colis-suivi"), signedIn(200)),
+        new PageRoute(
+            "GET /products/{id}/request", Call.get("/products/colis-suivi/request"), signedIn(200)),
+        new PageRoute(
+            "POST /products/{id}/request",
+            Call.post("/products/colis-suivi/request", "purpose=x"),
+            badForm),
+        new PageRoute(
+            "GET /products/{id}/request/committee",
+            Call.get(
+                "/products/colis-suivi/request/committee?columns=id&purposeCategory=ANALYTICS"),
+            signedIn(200)),
+        new PageRoute("GET /contracts", Call.get("/contracts"), signedIn(200)),
+        new PageRoute(
+            "GET /contracts/{contractId}",
+            Call.get(contract),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, DATA_OFFICE, ADMIN)),
+        new PageRoute(
+            "POST /contracts/{contractId}/renew", Call.post(contract + "/renew", "start=x"), renew),
+        new PageRoute(
+            "POST /contracts/{contractId}/revoke",
+            Call.post(contract + "/revoke", "reason="),
+            revoke),
+        new PageRoute("POST /tokens", Call.post("/tokens", "name=&days=1"), badForm),
+        new PageRoute(
+            "POST /tokens/{tokenId}/revoke",
+            Call.post("/tokens/" + camilleToken + "/revoke", ""),
+            revokeToken),
+        new PageRoute("GET /notifications", Call.get("/notifications"), signedIn(200)));
   }
+
+  private String camilleContract;
+  private String camilleToken;
 
   /** Approvals, uploads, data office dashboard and administration pages. */
   private List<PageRoute> governancePages() {
