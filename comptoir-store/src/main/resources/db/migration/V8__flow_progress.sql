@@ -12,3 +12,11 @@ CREATE TABLE source_progress (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (flow_id, entry_key)
 );
+
+-- At most one run of a flow at a time, also across servers sharing the database: a lease that
+-- another holder can take over once it has expired.
+CREATE TABLE flow_locks (
+  flow_id VARCHAR(63) NOT NULL PRIMARY KEY,
+  holder VARCHAR(100) NOT NULL,
+  expires_at BIGINT NOT NULL
+);

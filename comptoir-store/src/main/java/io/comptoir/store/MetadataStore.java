@@ -42,6 +42,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcIdentityRepository identity;
   private final JdbcConsumptionRepository consumption;
   private final JdbcFlowRepository flows;
+  private final JdbcFlowLocks flowLocks;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -55,6 +56,7 @@ public final class MetadataStore implements AutoCloseable {
     this.identity = new JdbcIdentityRepository(database);
     this.consumption = new JdbcConsumptionRepository(database);
     this.flows = new JdbcFlowRepository(database);
+    this.flowLocks = new JdbcFlowLocks(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -166,6 +168,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public io.comptoir.flow.FlowRepository flows() {
     return flows;
+  }
+
+  public io.comptoir.flow.FlowLocks flowLocks() {
+    return flowLocks;
   }
 
   public IngestionRepository ingestion() {

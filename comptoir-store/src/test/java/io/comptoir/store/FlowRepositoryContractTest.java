@@ -105,6 +105,32 @@ abstract class FlowRepositoryContractTest {
   }
 
   @Test
+  void letsOneHolderAtATimeRunAFlowUntilItsLeaseExpires() {
+    io.comptoir.flow.FlowLocks locks = store.flowLocks();
+
+    assertThat(locks.acquire(DPD, "server-a", T0, T0.plusSeconds(60))).isTrue();
+    assertThat(locks.acquire(DPD, "server-b", T0.plusSeconds(10), T0.plusSeconds(70))).isFalse();
+    assertThat(locks.acquire(DPD, "server-a", T0.plusSeconds(20), T0.plusSeconds(80)))
+        .as("the holder renews")
+        .isTrue();
+    assertThat(locks.acquire(DPD, "server-b", T0.plusSeconds(70), T0.plusSeconds(130)))
+        .as("still held after renewal")
+        .isFalse();
+    assertThat(locks.acquire(DPD, "server-b", T0.plusSeconds(80), T0.plusSeconds(140)))
+        .as("expired: taken over")
+        .isTrue();
+    locks.release(DPD, "server-a");
+    assertThat(locks.acquire(DPD, "server-a", T0.plusSeconds(90), T0.plusSeconds(150)))
+        .as("a release by a former holder does nothing")
+        .isFalse();
+    locks.release(DPD, "server-b");
+    assertThat(locks.acquire(DPD, "server-a", T0.plusSeconds(91), T0.plusSeconds(151))).isTrue();
+    assertThat(locks.acquire(TEMPLATE, "server-b", T0, T0.plusSeconds(60)))
+        .as("other flows are free")
+        .isTrue();
+  }
+
+  @Test
   void pausesAndResumesAFlow() {
     flows.insert(flow(1, "a"));
 
