@@ -63,7 +63,8 @@ public final class ApiServer implements AutoCloseable {
     DataRoutes dataRoutes = new DataRoutes(services.reads());
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
-    FlowRoutes flowRoutes = new FlowRoutes(services.flows());
+    FlowRoutes flowRoutes =
+        new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion());
     Javalin app =
         Javalin.create(
             config -> {

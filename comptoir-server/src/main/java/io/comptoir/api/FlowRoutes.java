@@ -6,9 +6,12 @@ import io.comptoir.api.CatalogJson.Items;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.flow.FlowId;
+import io.comptoir.flow.FlowRun;
+import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flow.StoredFlowDocument;
 import io.comptoir.identity.Principal;
+import io.comptoir.ingest.IngestionService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.CharacterCodingException;
@@ -65,10 +68,24 @@ final class FlowRoutes {
     }
   }
 
-  private final FlowService flows;
+  /** What a run did: the ingestion runs, the files set aside as done before, and the failures. */
+  record FlowRunJson(
+      String flow,
+      java.util.List<IngestionJson.RunJson> runs,
+      java.util.List<String> skipped,
+      java.util.List<String> failed) {}
 
-  FlowRoutes(FlowService flows) {
+  /** Runs listed per flow at most. */
+  static final int MAX_RUNS = 200;
+
+  private final FlowService flows;
+  private final FlowRunner runner;
+  private final IngestionService ingestion;
+
+  FlowRoutes(FlowService flows, FlowRunner runner, IngestionService ingestion) {
     this.flows = requireNonNull(flows, "flows is null");
+    this.runner = requireNonNull(runner, "runner is null");
+    this.ingestion = requireNonNull(ingestion, "ingestion is null");
   }
 
   void register(RoutesConfig routes) {
@@ -79,6 +96,33 @@ final class FlowRoutes {
     routes.get("/api/v1/flows/{flowId}/versions/{number}", this::version);
     routes.post("/api/v1/flows/{flowId}/pause", context -> pause(context, true));
     routes.post("/api/v1/flows/{flowId}/resume", context -> pause(context, false));
+    routes.post("/api/v1/flows/{flowId}/runs", this::run);
+    routes.get("/api/v1/flows/{flowId}/runs", this::runs);
+  }
+
+  private void run(Context context) {
+    FlowRun run = runner.runNow(Caller.principal(context), flowId(context));
+    context.json(
+        new FlowRunJson(
+            run.flow().value(),
+            run.runs().stream().map(IngestionJson.RunJson::of).toList(),
+            run.skipped(),
+            run.failed()));
+  }
+
+  private void runs(Context context) {
+    FlowId id = flowId(context);
+    flows.load(Caller.principal(context), id);
+    int limit = Parameters.integer(context, "limit", 50);
+    if (limit < 1 || limit > MAX_RUNS) {
+      throw ComptoirException.invalidInput(
+          "query parameter 'limit' must be 1 to %d, got %d", MAX_RUNS, limit);
+    }
+    context.json(
+        new Items<>(
+            ingestion.listRunsOfFlow(id.value(), limit).stream()
+                .map(IngestionJson.RunJson::of)
+                .toList()));
   }
 
   private void list(Context context) {

@@ -33,7 +33,8 @@ final class IngestionJson {
       long rowsQuarantined,
       Integer version,
       String error,
-      List<QuarantineCountJson> quarantine) {
+      List<QuarantineCountJson> quarantine,
+      String flow) {
     static RunJson of(IngestionRun run) {
       return new RunJson(
           run.id().value(),
@@ -53,7 +54,8 @@ final class IngestionJson {
           run.rowsQuarantined(),
           run.versionNumber().orElse(null),
           run.error().orElse(null),
-          run.quarantineCounts().stream().map(QuarantineCountJson::of).toList());
+          run.quarantineCounts().stream().map(QuarantineCountJson::of).toList(),
+          run.flow().orElse(null));
     }
   }
 

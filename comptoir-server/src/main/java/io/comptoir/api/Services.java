@@ -7,6 +7,7 @@ import io.comptoir.catalog.CatalogService;
 import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
+import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
@@ -28,7 +29,8 @@ public record Services(
     GovernedReadService reads,
     AuditService audit,
     ConsumptionService consumption,
-    FlowService flows) {
+    FlowService flows,
+    FlowRunner flowRunner) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -42,5 +44,6 @@ public record Services(
     requireNonNull(audit, "audit is null");
     requireNonNull(consumption, "consumption is null");
     requireNonNull(flows, "flows is null");
+    requireNonNull(flowRunner, "flowRunner is null");
   }
 }

@@ -18,6 +18,7 @@ import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
+import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flowfile.YamlFlowParser;
 import io.comptoir.identity.IdentityProvider;
@@ -67,6 +68,7 @@ public final class Comptoir implements AutoCloseable {
   private final GovernedReadService reads;
   private final ConsumptionService consumption;
   private final FlowService flows;
+  private final FlowRunner flowRunner;
   private boolean recovered;
 
   private Comptoir(
@@ -85,8 +87,10 @@ public final class Comptoir implements AutoCloseable {
       ContractService contracts,
       GovernedReadService reads,
       ConsumptionService consumption,
-      FlowService flows) {
+      FlowService flows,
+      FlowRunner flowRunner) {
     this.flows = flows;
+    this.flowRunner = flowRunner;
     this.contracts = contracts;
     this.consumption = consumption;
     this.reads = reads;
@@ -194,6 +198,8 @@ public final class Comptoir implements AutoCloseable {
               audit,
               consumption,
               configuration.integer(ConfigKeys.DATA_MAX_ROWS));
+      FlowService flows =
+          new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock);
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -212,7 +218,8 @@ public final class Comptoir implements AutoCloseable {
               contracts,
               reads,
               consumption,
-              new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock));
+              flows,
+              new FlowRunner(flows, ingestion, store.flowLocks(), dataDirectory, clock));
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -274,7 +281,12 @@ public final class Comptoir implements AutoCloseable {
             reads,
             audit,
             consumption,
-            flows));
+            flows,
+            flowRunner));
+  }
+
+  public FlowRunner flowRunner() {
+    return flowRunner;
   }
 
   public FlowService flows() {

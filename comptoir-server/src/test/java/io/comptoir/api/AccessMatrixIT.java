@@ -113,6 +113,11 @@ class AccessMatrixIT {
     assertThat(approved.json().path("status").asText()).as(approved.body()).isEqualTo("ACTIVE");
     odcsDocument = clients.get(ADMIN).get("/api/v1/products/colis-suivi/odcs").body();
     Http.Response flow = clients.get(ADMIN).putYaml("/api/v1/flows/colis-depot", FLOW);
+    try {
+      java.nio.file.Files.createDirectories(dataDirectory.resolve("inbox/colis"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertThat(flow.status()).as(flow.body()).isEqualTo(201);
     assertThat(
             clients
@@ -337,6 +342,14 @@ class AccessMatrixIT {
         new Route(
             "POST /api/v1/flows/{flowId}/resume",
             h -> h.postJson("/api/v1/flows/colis-depot/resume", ""),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/flows/{flowId}/runs",
+            h -> h.postJson("/api/v1/flows/colis-depot/runs", ""),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "GET /api/v1/flows/{flowId}/runs",
+            h -> h.get("/api/v1/flows/colis-depot/runs"),
             expect(200, OWNER, STEWARD, ADMIN)));
   }
 
