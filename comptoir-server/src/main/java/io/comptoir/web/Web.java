@@ -54,6 +54,7 @@ public final class Web {
         });
     new LoginPages(pages, login).register(config.routes);
     new CatalogPages(pages, services).register(config.routes);
+    GovernancePages.register(pages, services, uploads, config.routes);
     return new HtmlErrors(pages);
   }
 
