@@ -50,9 +50,33 @@ final class UploadPages {
   record Loadable(DataProduct product, Optional<Version> latest, List<IngestionRun> runs) {}
 
   /** What the upload form was filled with, shown again after an error. */
-  record UploadForm(String format, String delimiter, String mode, boolean header, boolean force) {
+  record UploadForm(
+      String format,
+      String delimiter,
+      String mode,
+      boolean header,
+      boolean force,
+      String rejectPercent) {
     static UploadForm defaults() {
-      return new UploadForm("", "", "OVERWRITE", true, false);
+      return new UploadForm("", "", "OVERWRITE", true, false, "");
+    }
+
+    /** The tolerated share of rejected rows, 0 to 1, from a percentage; empty for the default. */
+    Optional<Double> toleratedRejectRate() {
+      if (rejectPercent.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        double percent = Double.parseDouble(rejectPercent.replace(',', '.'));
+        if (percent >= 0 && percent <= 100) {
+          return Optional.of(percent / 100);
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw ComptoirException.invalidInput(
+          "the tolerated share of rejected rows must be a percentage from 0 to 100, got '%s'",
+          rejectPercent);
     }
   }
 
@@ -128,7 +152,17 @@ final class UploadPages {
   }
 
   private void renderForm(Context context, DataProduct product, UploadForm form, String error) {
+    renderForm(context, product, form, error, Optional.empty());
+  }
+
+  private void renderForm(
+      Context context,
+      DataProduct product,
+      UploadForm form,
+      String error,
+      Optional<IngestionRun> failed) {
     Map<String, Object> model = new LinkedHashMap<>();
+    model.put("failed", failed);
     model.put("item", loadable(product));
     model.put("form", form);
     model.put("error", error);
@@ -154,7 +188,8 @@ final class UploadPages {
             Optional.ofNullable(context.formParam("delimiter")).orElse(""),
             field(context, "mode").isEmpty() ? "OVERWRITE" : field(context, "mode"),
             context.formParam("header") != null,
-            context.formParam("force") != null);
+            context.formParam("force") != null,
+            field(context, "rejectPercent"));
     UploadedFile file = context.uploadedFile("file");
     if (file == null || file.size() == 0) {
       context.status(HttpStatus.BAD_REQUEST);
@@ -166,6 +201,7 @@ final class UploadPages {
       return;
     }
     Path path = uploads.newFile();
+    java.time.Instant before = services.catalog().clock().instant();
     IngestionRun run;
     try {
       IngestionRequest request =
@@ -177,7 +213,7 @@ final class UploadPages {
                   Optional.of(form.header()),
                   Optional.of(form.mode()),
                   Optional.of(form.force()),
-                  Optional.empty())
+                  form.toleratedRejectRate())
               .toRequest(product.id(), path, Uploads.displayName(file.filename()));
       try (InputStream content = file.content()) {
         uploads.receive(content, file.size(), path);
@@ -192,7 +228,13 @@ final class UploadPages {
         throw e;
       }
       context.status(e.code() == ErrorCode.CONFLICT ? 409 : 400);
-      renderForm(context, product, form, messages.text("upload.error.refused", e.getMessage()));
+      // a run that failed (too many rejected rows...) is recorded: its page shows why
+      Optional<IngestionRun> failed =
+          services.ingestion().listRuns(product.id(), 1).stream()
+              .filter(r -> !r.startedAt().isBefore(before))
+              .findFirst();
+      renderForm(
+          context, product, form, messages.text("upload.error.refused", e.getMessage()), failed);
       return;
     } finally {
       uploads.delete(path);
