@@ -475,6 +475,46 @@ class GovernancePagesIT {
   }
 
   @Test
+  void pagesTheQuarantinedRows() {
+    StringBuilder csv = new StringBuilder("id;destination;weight;shipped\n");
+    for (int i = 0; i < 60; i++) {
+      csv.append(100 + i).append(";75001;1.00;2024-03-01\n");
+      csv.append(200 + i).append(";75001;bad").append(i).append(";2024-03-01\n");
+    }
+    WebClient.Answer answer =
+        upload(
+            "olivier",
+            "/products/colis-suivi/upload",
+            "pages.csv",
+            csv.toString().getBytes(StandardCharsets.UTF_8),
+            Map.of("header", "true", "mode", "APPEND", "rejectPercent", "60"));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(303);
+    WebClient owner = login("olivier");
+
+    Document first = owner.get(answer.location().orElseThrow()).html();
+    Document second = owner.get(first.select("a[rel=next]").attr("href")).html();
+
+    assertThat(first.select("[data-testid=quarantine] tbody tr")).hasSize(50);
+    assertThat(first.select("a[rel=prev]")).isEmpty();
+    assertThat(second.select("[data-testid=quarantine] tbody tr")).hasSize(10);
+    assertThat(second.select("[data-testid=quarantine] tbody tr td:eq(0)").eachText())
+        .startsWith("103", "105");
+    assertThat(second.text()).contains("Lignes 51 à 60 sur 60");
+    assertThat(second.select("a[rel=next]")).isEmpty();
+  }
+
+  @Test
+  void speaksEnglishWhenAsked() {
+    WebClient owner = login("olivier");
+    owner.get("/lang/en?next=/");
+
+    assertThat(owner.get("/approvals").html().select("h1").text()).isEqualTo("Approvals");
+    assertThat(owner.get("/uploads").html().select("h1").text()).isEqualTo("Uploads");
+    assertThat(owner.get("/products/colis-suivi/upload").html().select("label[for=file]").text())
+        .isEqualTo("File");
+  }
+
+  @Test
   void showsTheIngestionErrorOfABadFileInTheForm() {
     WebClient.Answer answer =
         upload(
