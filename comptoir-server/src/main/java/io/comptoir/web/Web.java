@@ -56,6 +56,7 @@ public final class Web {
     new CatalogPages(pages, services).register(config.routes);
     new ProductPages(pages, services).register(config.routes);
     new ContractPages(pages, services).register(config.routes);
+    GovernancePages.register(pages, services, uploads, config.routes);
     return new HtmlErrors(pages);
   }
 

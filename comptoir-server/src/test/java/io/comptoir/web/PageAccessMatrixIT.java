@@ -220,9 +220,95 @@ class PageAccessMatrixIT {
   private String camilleContract;
   private String camilleToken;
 
-  /** Approvals, uploads, data office dashboard and administration pages. */
+  /**
+   * Approvals, uploads, data office dashboard and administration pages. Any signed-in reader may
+   * open the approvals inbox (empty when they sit in no committee, as the API's inbox) and the
+   * uploads list (empty when they may load no product); forms sent with mistakes answer 400 to
+   * those allowed, 403 to the others.
+   */
   private List<PageRoute> governancePages() {
-    return List.of();
+    String contract = governanceFixtures()[0];
+    String run = governanceFixtures()[1];
+    Map<String, Integer> decide = expect(400, DPO);
+    decide.put(ANONYMOUS, 403);
+    Map<String, Integer> upload = expect(400, OWNER, ADMIN);
+    upload.put(ANONYMOUS, 403);
+    Map<String, Integer> adminPost = expect(400, ADMIN);
+    adminPost.put(ANONYMOUS, 403);
+    return List.of(
+        new PageRoute("GET /approvals", Call.get("/approvals"), signedIn(200)),
+        new PageRoute(
+            "POST /approvals/{contractId}",
+            // a rejection without a reason: refused in the page, nothing changes
+            Call.post("/approvals/" + contract, "role=DPO&verdict=REJECTED&comment="),
+            decide),
+        new PageRoute("GET /uploads", Call.get("/uploads"), signedIn(200)),
+        new PageRoute(
+            "GET /products/{id}/upload",
+            Call.get("/products/colis-suivi/upload"),
+            expect(200, OWNER, ADMIN)),
+        new PageRoute(
+            "POST /products/{id}/upload",
+            Call.post("/products/colis-suivi/upload", "format=csv"),
+            upload),
+        new PageRoute("GET /runs/{runId}", Call.get("/runs/" + run), signedIn(200)),
+        new PageRoute("GET /dashboard", Call.get("/dashboard"), expect(200, DATA_OFFICE, ADMIN)),
+        new PageRoute("GET /admin", Call.get("/admin"), expect(200, ADMIN)),
+        new PageRoute("GET /admin/users/form", Call.get("/admin/users/form"), expect(200, ADMIN)),
+        new PageRoute(
+            "POST /admin/users", Call.post("/admin/users", "mode=create&username="), adminPost),
+        new PageRoute(
+            "GET /admin/entities/form", Call.get("/admin/entities/form"), expect(200, ADMIN)),
+        new PageRoute(
+            "POST /admin/entities", Call.post("/admin/entities", "mode=create&code="), adminPost),
+        new PageRoute(
+            "GET /admin/applications/form",
+            Call.get("/admin/applications/form"),
+            expect(200, ADMIN)),
+        new PageRoute(
+            "POST /admin/applications",
+            Call.post("/admin/applications", "mode=create&id="),
+            adminPost));
+  }
+
+  private String[] governance;
+
+  /** A pending request awaiting the DPO and a finished run, made once. */
+  private String[] governanceFixtures() {
+    if (governance == null) {
+      io.comptoir.ingest.IngestionRun run =
+          comptoir
+              .ingestion()
+              .ingest(
+                  io.comptoir.ingest.IngestionRequest.of(
+                          Fixtures.PARCELS,
+                          Fixtures.write(dataDirectory.resolve("matrix.csv"), Fixtures.PARCELS_CSV))
+                      .withToleratedRejectRate(0.5),
+                  io.comptoir.ingest.ProgressListener.NONE);
+      java.time.LocalDate today = comptoir.consumption().today();
+      io.comptoir.contract.UsageContract request =
+          comptoir
+              .contracts()
+              .request(
+                  new io.comptoir.contract.AccessRequestForm(
+                      Fixtures.PARCELS,
+                      new io.comptoir.contract.Consumer(
+                          "camille", java.util.Optional.empty(), "BGPN"),
+                      new io.comptoir.contract.Purpose(
+                          "Tournées",
+                          io.comptoir.contract.PurposeCategory.ANALYTICS,
+                          io.comptoir.contract.LegalBasis.LEGITIMATE_INTERESTS,
+                          "",
+                          "camille"),
+                      List.of("id", "destination"),
+                      Map.of("destination", io.comptoir.contract.Masking.MASK_NONE),
+                      "",
+                      new io.comptoir.contract.ContractTerms(
+                          today, today.plusMonths(6), java.time.Period.ofMonths(6)),
+                      java.util.Optional.empty()));
+      governance = new String[] {request.id().value(), run.id().value()};
+    }
+    return governance;
   }
 
   @Test
