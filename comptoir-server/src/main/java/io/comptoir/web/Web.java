@@ -27,6 +27,9 @@ public final class Web {
   private static final Set<HandlerType> SAFE_METHODS =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
+  /** Room for the form fields around the file of an upload. */
+  static final long MULTIPART_SLACK = 64 * 1024;
+
   private Web() {}
 
   /** Declares the pages, their assets and filters; returns how page errors are shown. */
@@ -46,10 +49,19 @@ public final class Web {
           files.headers = java.util.Map.of("Cache-Control", "max-age=3600");
         });
     config.staticFiles.enableWebjars();
+    // multipart bodies (uploads) are spooled to the uploads directory, never beyond the limit
+    long maxBytes = services.uploads().maxBytes();
+    config.jetty.multipartConfig.cacheDirectory(services.uploads().directory().toString());
+    // the page checks the file's own size and says so in the form; Jetty bounds the whole body
+    config.jetty.multipartConfig.maxFileSize(
+        maxBytes + MULTIPART_SLACK, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(
+        maxBytes + MULTIPART_SLACK, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxInMemoryFileSize(64 * 1024, io.javalin.config.SizeUnit.BYTES);
     config.routes.before(
         context -> {
           if (isPage(context)) {
-            prepare(authenticator, csrf, context);
+            prepare(authenticator, csrf, context, maxBytes + MULTIPART_SLACK);
           }
         });
     new LoginPages(pages, login).register(config.routes);
@@ -78,7 +90,8 @@ public final class Web {
    * Resolves the reader (a stale session reads as anonymous: the page then asks to log in), sets
    * the security headers, and checks the CSRF token of every form sent.
    */
-  private static void prepare(Authenticator authenticator, Csrf csrf, Context context) {
+  private static void prepare(
+      Authenticator authenticator, Csrf csrf, Context context, long maxBodyBytes) {
     Caller caller;
     try {
       caller = authenticator.authenticate(context);
@@ -94,6 +107,15 @@ public final class Web {
     context.header("Referrer-Policy", "same-origin");
     context.header("Cache-Control", "no-store");
     // a bearer token is never sent by a browser on its own: only cookie sessions need the token
+    // refused before the CSRF check reads the body: nothing too large is ever spooled
+    if (context.req().getContentLengthLong() > maxBodyBytes) {
+      throw new io.comptoir.api.UploadTooLargeException(
+          "the request body has "
+              + context.req().getContentLengthLong()
+              + " bytes, more than the "
+              + maxBodyBytes
+              + " allowed");
+    }
     if (!SAFE_METHODS.contains(context.method()) && context.header("Authorization") == null) {
       csrf.check(context);
     }

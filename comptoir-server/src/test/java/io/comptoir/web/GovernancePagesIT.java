@@ -549,6 +549,24 @@ class GovernancePagesIT {
   }
 
   @Test
+  void refusesABodyFarAboveTheLimitBeforeReadingIt() throws java.io.IOException {
+    byte[] huge = new byte[(int) MAX_UPLOAD + 200 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'x');
+
+    WebClient.Answer answer =
+        upload("olivier", "/products/colis-suivi/upload", "enorme.csv", huge, Map.of());
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(Jsoup.parse(answer.body()).select(".detail").text())
+        .contains("more than the")
+        .contains("allowed");
+    try (java.util.stream.Stream<java.nio.file.Path> spooled =
+        java.nio.file.Files.list(dataDirectory.resolve("uploads"))) {
+      assertThat(spooled).as("nothing written for the refused body").isEmpty();
+    }
+  }
+
+  @Test
   void refusesAnUploadWithoutFileOrWithoutTheFormToken() {
     WebClient.Answer noFile =
         upload("olivier", "/products/colis-suivi/upload", "", null, Map.of("format", "csv"));
