@@ -20,6 +20,7 @@ import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
 import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
+import io.comptoir.flow.KindSourceReaders;
 import io.comptoir.flowfile.YamlFlowParser;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
@@ -219,7 +220,13 @@ public final class Comptoir implements AutoCloseable {
               reads,
               consumption,
               flows,
-              new FlowRunner(flows, ingestion, store.flowLocks(), dataDirectory, clock));
+              new FlowRunner(
+                  flows,
+                  ingestion,
+                  store.flowLocks(),
+                  new KindSourceReaders(dataDirectory, clock),
+                  temp.resolve("flows"),
+                  clock));
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {

@@ -1,0 +1,42 @@
+package io.comptoir.flow;
+
+import io.comptoir.common.ComptoirException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The readers of every kind available: drop zones here, others (databases, Kafka, HTTP) registered
+ * by the modules that bring their clients.
+ */
+public final class KindSourceReaders implements SourceReaders {
+  private final Map<Class<? extends FlowSource>, BiFunction<FlowDefinition, Path, SourceReader>>
+      readers = new LinkedHashMap<>();
+
+  /** Drop zones, relative to the data directory. */
+  public KindSourceReaders(Path dataDirectory, Clock clock) {
+    register(
+        FileDropSource.class,
+        (flow, work) ->
+            new DropZoneReader(flow, (FileDropSource) flow.source(), dataDirectory, clock));
+  }
+
+  /** Adds (or replaces) the reader of a kind of source. */
+  public <S extends FlowSource> KindSourceReaders register(
+      Class<S> kind, BiFunction<FlowDefinition, Path, SourceReader> opener) {
+    readers.put(kind, opener);
+    return this;
+  }
+
+  @Override
+  public SourceReader open(FlowDefinition flow, Path workDirectory) {
+    BiFunction<FlowDefinition, Path, SourceReader> opener = readers.get(flow.source().getClass());
+    if (opener == null) {
+      throw ComptoirException.invalidInput(
+          "flow %s: running %s sources is not available yet", flow.id(), flow.source().kind());
+    }
+    return opener.apply(flow, workDirectory);
+  }
+}
