@@ -12,6 +12,7 @@ import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
+import io.comptoir.connectors.Connectors;
 import io.comptoir.contract.ApprovalRules;
 import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
@@ -224,7 +225,7 @@ public final class Comptoir implements AutoCloseable {
                   flows,
                   ingestion,
                   store.flowLocks(),
-                  new KindSourceReaders(dataDirectory, clock),
+                  Connectors.register(new KindSourceReaders(dataDirectory, clock)),
                   temp.resolve("flows"),
                   clock));
       comptoir.recoverIfAlone();
