@@ -51,7 +51,13 @@ public final class DropZoneReader implements SourceReader {
       throw ComptoirException.invalidInput(
           "flow %s: drop zone %s does not exist or is not a directory", flow.id(), directory);
     }
-    this.files = new ArrayDeque<>(completeFiles());
+    this.files = new ArrayDeque<>(completeFiles(source, directory, clock));
+  }
+
+  /** Whether the drop zone holds a complete file now (the file-arrival trigger asks). */
+  public static boolean anyReady(FileDropSource source, Path dataDirectory, Clock clock) {
+    Path directory = dataDirectory.resolve(source.directory()).normalize();
+    return Files.isDirectory(directory) && !completeFiles(source, directory, clock).isEmpty();
   }
 
   @Override
@@ -119,7 +125,7 @@ public final class DropZoneReader implements SourceReader {
   }
 
   /** The files that match and are complete, by name. */
-  private List<Path> completeFiles() {
+  private static List<Path> completeFiles(FileDropSource source, Path directory, Clock clock) {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + source.pattern());
     List<Path> complete = new ArrayList<>();
     Instant stableBefore = clock.instant().minus(source.stableFor());

@@ -50,6 +50,7 @@ public final class FlowRunner {
   private final SourceReaders readers;
   private final Path workRoot;
   private final Clock clock;
+  private final FlowEvents events;
   private final String holder = "comptoir-" + UUID.randomUUID();
 
   /**
@@ -61,13 +62,15 @@ public final class FlowRunner {
       FlowLocks locks,
       SourceReaders readers,
       Path workRoot,
-      Clock clock) {
+      Clock clock,
+      FlowEvents events) {
     this.flows = requireNonNull(flows, "flows is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
     this.locks = requireNonNull(locks, "locks is null");
     this.readers = requireNonNull(readers, "readers is null");
     this.workRoot = requireNonNull(workRoot, "workRoot is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.events = requireNonNull(events, "events is null");
   }
 
   /**
@@ -88,8 +91,20 @@ public final class FlowRunner {
           "flow %s is running already: wait for its run to end", definition.id());
     }
     Path work = createWorkDirectory(definition.id());
+    String step = "open the source";
     try (SourceReader reader = readers.open(definition, work)) {
-      return runBatches(definition, mode, reader);
+      step = "read the source";
+      FlowRun run = runBatches(definition, mode, reader);
+      notify(() -> events.finished(definition, run, Duration.between(now, clock.instant())));
+      return run;
+    } catch (RuntimeException e) {
+      String failedStep = step;
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      notify(
+          () ->
+              events.failed(
+                  definition, failedStep, message, Duration.between(now, clock.instant())));
+      throw e;
     } finally {
       deleteQuietly(work);
       locks.release(definition.id(), holder);
@@ -145,6 +160,14 @@ public final class FlowRunner {
       batch.done();
     }
     return new FlowRun(definition.id(), runs, skipped, failed);
+  }
+
+  private static void notify(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      log.warn("a flow event listener failed: {}", e.getMessage(), e);
+    }
   }
 
   private static WriteMode writeMode(FlowDefinition definition) {

@@ -135,6 +135,11 @@ public final class FlowService {
     return repository.listLatest().stream().filter(d -> mayManage(principal, d)).toList();
   }
 
+  /** The latest version of every document, for the scheduler (no access check). */
+  public List<StoredFlowDocument> listAll() {
+    return repository.listLatest();
+  }
+
   /** The definition a flow's runs use. */
   public FlowDefinition definition(StoredFlowDocument document) {
     if (document.kind() != FlowDocumentKind.FLOW) {

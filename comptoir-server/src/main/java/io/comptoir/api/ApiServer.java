@@ -51,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
             services.importDirectories(),
             uploadFiles,
             mapper);
-    SystemRoutes systemRoutes = new SystemRoutes();
+    SystemRoutes systemRoutes = new SystemRoutes(services.metrics());
     ContractRoutes contractRoutes =
         new ContractRoutes(
             services.catalog(),

@@ -13,6 +13,7 @@ import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The services the HTTP front ends (REST API and web pages) call, wired by the composition root.
@@ -30,7 +31,8 @@ public record Services(
     AuditService audit,
     ConsumptionService consumption,
     FlowService flows,
-    FlowRunner flowRunner) {
+    FlowRunner flowRunner,
+    PrometheusMeterRegistry metrics) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -45,5 +47,6 @@ public record Services(
     requireNonNull(consumption, "consumption is null");
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
+    requireNonNull(metrics, "metrics is null");
   }
 }

@@ -5,23 +5,32 @@ import io.comptoir.common.ErrorCode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-/** Health check and the OpenAPI document. */
+/** Health check, the OpenAPI document and the Prometheus metrics. */
 final class SystemRoutes {
   static final String OPENAPI_RESOURCE = "openapi.json";
 
   private final byte[] openApi;
+  private final PrometheusMeterRegistry metrics;
 
-  SystemRoutes() {
+  SystemRoutes(PrometheusMeterRegistry metrics) {
     this.openApi = openApiDocument();
+    this.metrics = metrics;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/health", this::health);
     routes.get("/openapi.json", this::openApi);
+    routes.get("/metrics", this::metrics);
+  }
+
+  /** Prometheus text format; open like /health, for scrapers (it names flows, never data). */
+  private void metrics(Context context) {
+    context.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
   private void health(Context context) {

@@ -11,9 +11,11 @@ final class Serving {
   static void serve(Comptoir comptoir, CliContext context) throws InterruptedException {
     PrintWriter out = context.out();
     try (ApiServer server = comptoir.startHttp()) {
+      comptoir.startScheduler();
       out.println("Comptoir is serving on " + server.url());
       out.println("  API        " + server.url() + "/api/v1/products");
       out.println("  OpenAPI    " + server.url() + "/openapi.json");
+      out.println("  metrics    " + server.url() + "/metrics");
       out.println("  data       " + comptoir.dataDirectory());
       out.println("  metadata   " + comptoir.storeDescription());
       out.flush();

@@ -126,6 +126,25 @@ public final class ConfigKeys {
           "true",
           "The data office approves requests on certified products.");
 
+  public static final ConfigKey FLOW_SCHEDULER =
+      new ConfigKey(
+          "flow-scheduler",
+          ConfigType.BOOLEAN,
+          "true",
+          "The server runs flows on their cron schedule and when files arrive.");
+  public static final ConfigKey FLOW_SCHEDULER_SECONDS =
+      new ConfigKey(
+          "flow-scheduler-seconds",
+          ConfigType.POSITIVE_INTEGER,
+          "10",
+          "How often, in seconds, the scheduler looks for flows due and files arrived.");
+  public static final ConfigKey FLOW_RUN_THREADS =
+      new ConfigKey(
+          "flow-run-threads",
+          ConfigType.POSITIVE_INTEGER,
+          "2",
+          "Flows the scheduler runs at the same time, at most.");
+
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -148,7 +167,10 @@ public final class ConfigKeys {
           APPROVAL_LEGAL_ACROSS_ENTITIES,
           APPROVAL_LEGAL_FOR_EXTERNAL_PURPOSES,
           APPROVAL_DATA_OFFICE_CLASSIFICATIONS,
-          APPROVAL_DATA_OFFICE_FOR_CERTIFIED);
+          APPROVAL_DATA_OFFICE_FOR_CERTIFIED,
+          FLOW_SCHEDULER,
+          FLOW_SCHEDULER_SECONDS,
+          FLOW_RUN_THREADS);
 
   private ConfigKeys() {}
 

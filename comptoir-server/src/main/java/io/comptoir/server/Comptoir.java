@@ -32,8 +32,13 @@ import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Lake;
+import io.comptoir.monitoring.FlowMonitoring;
+import io.comptoir.monitoring.Webhooks;
+import io.comptoir.scheduling.FlowScheduler;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +76,9 @@ public final class Comptoir implements AutoCloseable {
   private final ConsumptionService consumption;
   private final FlowService flows;
   private final FlowRunner flowRunner;
+  private final PrometheusMeterRegistry metrics;
+  private final Webhooks webhooks;
+  private FlowScheduler scheduler;
   private boolean recovered;
 
   private Comptoir(
@@ -90,9 +98,13 @@ public final class Comptoir implements AutoCloseable {
       GovernedReadService reads,
       ConsumptionService consumption,
       FlowService flows,
-      FlowRunner flowRunner) {
+      FlowRunner flowRunner,
+      PrometheusMeterRegistry metrics,
+      Webhooks webhooks) {
     this.flows = flows;
     this.flowRunner = flowRunner;
+    this.metrics = metrics;
+    this.webhooks = webhooks;
     this.contracts = contracts;
     this.consumption = consumption;
     this.reads = reads;
@@ -202,6 +214,8 @@ public final class Comptoir implements AutoCloseable {
               configuration.integer(ConfigKeys.DATA_MAX_ROWS));
       FlowService flows =
           new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Webhooks webhooks = new Webhooks();
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -227,7 +241,10 @@ public final class Comptoir implements AutoCloseable {
                   store.flowLocks(),
                   Connectors.register(new KindSourceReaders(dataDirectory, clock)),
                   temp.resolve("flows"),
-                  clock));
+                  clock,
+                  new FlowMonitoring(metrics, webhooks, clock)),
+              metrics,
+              webhooks);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -290,7 +307,32 @@ public final class Comptoir implements AutoCloseable {
             audit,
             consumption,
             flows,
-            flowRunner));
+            flowRunner,
+            metrics));
+  }
+
+  /**
+   * Starts running flows on their schedule and when files arrive, as configured ({@code
+   * flow-scheduler}); stopped by {@link #close()}.
+   */
+  public synchronized void startScheduler() {
+    if (scheduler != null || !configuration.bool(ConfigKeys.FLOW_SCHEDULER)) {
+      return;
+    }
+    scheduler =
+        new FlowScheduler(
+                flows,
+                flowRunner,
+                dataDirectory(),
+                catalog.clock(),
+                configuration.integer(ConfigKeys.FLOW_RUN_THREADS))
+            .start(
+                java.time.Duration.ofSeconds(
+                    configuration.integer(ConfigKeys.FLOW_SCHEDULER_SECONDS)));
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   public FlowRunner flowRunner() {
@@ -353,6 +395,12 @@ public final class Comptoir implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
+    synchronized (this) {
+      if (scheduler != null) {
+        scheduler.close();
+      }
+    }
+    webhooks.close();
     try {
       engine.close();
     } catch (RuntimeException e) {

@@ -48,6 +48,7 @@ class AccessMatrixIT {
           "PUT /api/v1/users/{username}",
           "PUT /api/v1/applications/{applicationId}",
           "GET /health",
+          "GET /metrics",
           "GET /openapi.json");
 
   private static final String PRODUCT_BODY =

@@ -1,0 +1,98 @@
+package io.comptoir.monitoring;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.flow.FlowDefinition;
+import io.comptoir.flow.FlowEvents;
+import io.comptoir.flow.FlowRun;
+import io.comptoir.ingest.IngestionRun;
+import io.comptoir.ingest.RunStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Metrics and alerts of flow runs: counters and timers in the registry scraped at {@code /metrics},
+ * and a JSON POST to the flow's webhook when a run fails or rejects too many rows.
+ */
+public final class FlowMonitoring implements FlowEvents {
+  /** What {@code IngestionService} says when a run rejected more rows than tolerated. */
+  static final String REJECT_RATE_MARK = "above the tolerated";
+
+  private final MeterRegistry registry;
+  private final Webhooks webhooks;
+  private final Clock clock;
+
+  public FlowMonitoring(MeterRegistry registry, Webhooks webhooks, Clock clock) {
+    this.registry = requireNonNull(registry, "registry is null");
+    this.webhooks = requireNonNull(webhooks, "webhooks is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  @Override
+  public void finished(FlowDefinition flow, FlowRun run, Duration duration) {
+    String id = flow.id().value();
+    String outcome = run.failed().isEmpty() ? "succeeded" : "failed";
+    timer(id, outcome).record(duration);
+    counter("comptoir.flow.runs", id, "outcome", outcome).increment();
+    for (IngestionRun ingestion : run.runs()) {
+      counter("comptoir.flow.rows", id, "kind", "read").increment(ingestion.rowsRead());
+      counter("comptoir.flow.rows", id, "kind", "accepted").increment(ingestion.rowsAccepted());
+      counter("comptoir.flow.rows", id, "kind", "quarantined")
+          .increment(ingestion.rowsQuarantined());
+      counter("comptoir.flow.bytes", id, "kind", "source").increment(ingestion.sourceBytes());
+      if (ingestion.status() == RunStatus.SUCCEEDED) {
+        counter(
+                "comptoir.flow.versions",
+                id,
+                "mode",
+                ingestion.mode().name().toLowerCase(java.util.Locale.ROOT))
+            .increment();
+      }
+    }
+    for (String failure : run.failed()) {
+      counter("comptoir.flow.failures", id, "step", "ingest").increment();
+      boolean rejectRate = failure.contains(REJECT_RATE_MARK);
+      alert(flow, rejectRate ? "REJECT_RATE_EXCEEDED" : "RUN_FAILED", "ingest", failure);
+    }
+  }
+
+  @Override
+  public void failed(FlowDefinition flow, String step, String message, Duration duration) {
+    String id = flow.id().value();
+    timer(id, "failed").record(duration);
+    counter("comptoir.flow.runs", id, "outcome", "failed").increment();
+    counter("comptoir.flow.failures", id, "step", step).increment();
+    alert(flow, "RUN_FAILED", step, message);
+  }
+
+  private void alert(FlowDefinition flow, String event, String step, String message) {
+    if (flow.alerts().webhook().isEmpty()) {
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("event", event);
+    body.put("flow", flow.id().value());
+    body.put("product", flow.product().value());
+    body.put("step", step);
+    body.put("message", message);
+    body.put("at", clock.instant().toString());
+    webhooks.send(flow.alerts().webhook().get(), body);
+  }
+
+  private Timer timer(String flow, String outcome) {
+    return Timer.builder("comptoir.flow.run.duration")
+        .description("Duration of flow runs")
+        .tag("flow", flow)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  private Counter counter(String name, String flow, String tag, String value) {
+    return Counter.builder(name).tag("flow", flow).tag(tag, value).register(registry);
+  }
+}
