@@ -11,6 +11,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -139,30 +142,38 @@ final class GovernedExport {
     boolean clean = false;
     try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, pipe))) {
       compiled.bind(statement);
-      Future<Long> copy =
-          copies.submit(
-              () -> {
-                try {
-                  statement.execute();
-                  return Math.max(0, statement.getLargeUpdateCount());
-                } finally {
-                  // DuckDB closed the pipe, or never opened it when the COPY failed early
-                  Pipes.wakeReader(pipe);
-                }
-              });
+      Handshake handshake = new Handshake();
+      Future<Long> copy;
+      try {
+        copy =
+            copies.submit(
+                () -> {
+                  try {
+                    statement.execute();
+                    return Math.max(0, statement.getLargeUpdateCount());
+                  } finally {
+                    // DuckDB closed the pipe, or never opened it when the COPY failed early
+                    Pipes.wakeReader(pipe);
+                  }
+                });
+      } catch (RejectedExecutionException e) {
+        throw new ComptoirException(ErrorCode.INTERNAL, "the data engine is closed", e);
+      }
       IOException writeFailure = null;
-      try (InputStream in = Files.newInputStream(pipe)) {
-        byte[] buffer = new byte[BUFFER];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-          if (writeFailure != null) {
-            continue;
-          }
-          try {
-            out.write(buffer, 0, read);
-          } catch (IOException e) {
-            writeFailure = e;
-            cancel(statement);
+      if (handshake.readerMayOpen()) {
+        try (InputStream in = handshake.open(pipe)) {
+          byte[] buffer = new byte[BUFFER];
+          int read;
+          while ((read = in.read(buffer)) >= 0) {
+            if (writeFailure != null) {
+              continue;
+            }
+            try {
+              out.write(buffer, 0, read);
+            } catch (IOException e) {
+              writeFailure = e;
+              cancel(statement);
+            }
           }
         }
       }
@@ -174,6 +185,58 @@ final class GovernedExport {
         pipes.release(pipe);
       } else {
         pipes.discard(pipe);
+      }
+    }
+  }
+
+  /**
+   * Makes sure that the reader of a pipe never waits forever to open it. Opening a pipe for reading
+   * blocks until a writer opens it; when the COPY ends without DuckDB ever opening the pipe (it
+   * failed first), the copy thread opens the pipe read-write itself (which never blocks), holds it
+   * until the reader is in, then closes it: the reader sees the end. A reader that comes after the
+   * COPY ended does not open the pipe at all: DuckDB cannot have written to a pipe nobody read.
+   */
+  private static final class Handshake {
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private boolean copyDone;
+    private boolean readerOpening;
+
+    synchronized boolean readerMayOpen() {
+      readerOpening = !copyDone;
+      return readerOpening;
+    }
+
+    InputStream open(Path pipe) throws IOException {
+      try {
+        return Files.newInputStream(pipe);
+      } finally {
+        opened.countDown();
+      }
+    }
+
+    void copyFinished(Path pipe) throws IOException {
+      boolean readerComing;
+      synchronized (this) {
+        copyDone = true;
+        readerComing = readerOpening;
+      }
+      if (readerComing) {
+        boolean interrupted = false;
+        try (RandomAccessFile hold = new RandomAccessFile(pipe.toFile(), "rw")) {
+          while (true) {
+            try {
+              // not interruptible: the reader is on its way into open() and needs this writer
+              opened.await();
+              break;
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
       }
     }
   }

@@ -5,7 +5,9 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +28,10 @@ final class Pipes {
   private final Path root;
   private final Path directory;
   private final ConcurrentLinkedQueue<Path> idle = new ConcurrentLinkedQueue<>();
+  private final Set<Path> busy = ConcurrentHashMap.newKeySet();
   private final AtomicLong created = new AtomicLong();
   private volatile boolean supported = true;
+  private volatile boolean closed;
 
   /**
    * Pipes in a directory of their own under {@code root}, named after this process, so that two
@@ -42,6 +46,15 @@ final class Pipes {
 
   /** A pipe nobody else uses, or empty when this system cannot make named pipes. */
   Optional<Path> acquire() {
+    Optional<Path> pipe = take();
+    pipe.ifPresent(busy::add);
+    return pipe;
+  }
+
+  private Optional<Path> take() {
+    if (closed) {
+      return Optional.empty();
+    }
     Path pipe = idle.poll();
     if (pipe != null) {
       return Optional.of(pipe);
@@ -74,11 +87,17 @@ final class Pipes {
 
   /** Returns a pipe whose writer closed and whose reader read it to the end. */
   void release(Path pipe) {
-    idle.add(pipe);
+    busy.remove(pipe);
+    if (closed) {
+      discard(pipe);
+    } else {
+      idle.add(pipe);
+    }
   }
 
   /** Deletes a pipe that may still hold data or a writer. */
   void discard(Path pipe) {
+    busy.remove(pipe);
     try {
       Files.deleteIfExists(pipe);
     } catch (IOException e) {
@@ -90,8 +109,12 @@ final class Pipes {
    * Opens and closes the pipe for reading and writing, which never blocks: a reader still waiting
    * for a writer that never came (the COPY failed before opening the pipe) then sees the end.
    */
-  static void wakeReader(Path pipe) throws IOException {
-    new RandomAccessFile(pipe.toFile(), "rw").close();
+  static void wakeReader(Path pipe) {
+    try {
+      new RandomAccessFile(pipe.toFile(), "rw").close();
+    } catch (IOException e) {
+      log.warn("cannot wake the reader of {}: {}", pipe, e.toString());
+    }
   }
 
   /** Deletes the pipe directories of processes that are gone (killed before they closed). */
@@ -120,10 +143,23 @@ final class Pipes {
     }
   }
 
-  /** Deletes this process's pipes. */
+  /**
+   * Wakes the readers of the pipes in use (an export cut short by the engine closing must not leave
+   * its reader waiting forever for a writer) and deletes the idle pipes; a pipe in use is deleted
+   * when its export ends.
+   */
   void close() {
-    idle.clear();
-    deleteDirectory(directory);
+    closed = true;
+    for (Path pipe : busy) {
+      wakeReader(pipe);
+    }
+    Path pipe;
+    while ((pipe = idle.poll()) != null) {
+      discard(pipe);
+    }
+    if (busy.isEmpty()) {
+      deleteDirectory(directory);
+    }
   }
 
   private static void deleteDirectory(Path directory) {
