@@ -14,6 +14,14 @@ public interface AuditRepository {
    */
   AuditEvent append(AuditEntry entry, java.time.Instant at);
 
+  /**
+   * Appends the entries in order, chained after the current last record; the repositories of the
+   * store do it in one transaction (all or none), so that one commit serves a whole batch.
+   */
+  default List<AuditEvent> appendAll(List<AuditAppend> appends) {
+    return appends.stream().map(append -> append(append.entry(), append.at())).toList();
+  }
+
   Optional<AuditEvent> findLast();
 
   /**

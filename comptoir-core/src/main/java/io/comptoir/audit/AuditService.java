@@ -3,15 +3,49 @@ package io.comptoir.audit;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Records governance actions in the hash-chained log and verifies the chain. */
+/**
+ * Records governance actions in the hash-chained log and verifies the chain.
+ *
+ * <p>Appends are group-committed: each caller queues its entry, then one caller at a time writes
+ * every queued entry in one transaction (one commit, one fsync, for the batch) and hands each
+ * waiting caller its own record. A caller returns only once its record is committed, as before, so
+ * no read is answered without its audit record; under concurrency the callers share the commits
+ * instead of queueing for one each.
+ */
 public final class AuditService {
   private static final int VERIFY_BATCH = 1000;
 
+  /** The most entries one transaction appends; the rest wait for the next one. */
+  static final int MAXIMUM_BATCH = 256;
+
   private final AuditRepository repository;
   private final Clock clock;
+
+  /** Entries waiting to be written, in the order of their instants; guarded by itself. */
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+
+  /** Held by the caller that writes a batch. */
+  private final Object writer = new Object();
+
+  /** An entry and, once its batch is written, its record or the failure; guarded by writer. */
+  private static final class Pending {
+    final AuditAppend append;
+    AuditEvent event;
+    RuntimeException failure;
+
+    Pending(AuditAppend append) {
+      this.append = append;
+    }
+
+    boolean done() {
+      return event != null || failure != null;
+    }
+  }
 
   public AuditService(AuditRepository repository, Clock clock) {
     this.repository = requireNonNull(repository, "repository is null");
@@ -20,7 +54,59 @@ public final class AuditService {
 
   public AuditEvent record(
       String actor, String action, String target, Map<String, String> details) {
-    return repository.append(AuditEntry.of(actor, action, target, details), clock.instant());
+    AuditEntry entry = AuditEntry.of(actor, action, target, details);
+    Pending pending;
+    synchronized (queue) {
+      pending = new Pending(new AuditAppend(entry, clock.instant()));
+      queue.add(pending);
+    }
+    synchronized (writer) {
+      while (!pending.done()) {
+        // not taken by an earlier batch: still queued, write it with what is queued around it
+        writeBatch();
+      }
+      if (pending.failure != null) {
+        throw pending.failure;
+      }
+      return pending.event;
+    }
+  }
+
+  /** Entries queued and not yet taken by a batch, for tests. */
+  int queued() {
+    synchronized (queue) {
+      return queue.size();
+    }
+  }
+
+  /** Writes the queued entries, oldest first, in one transaction; called holding writer. */
+  private void writeBatch() {
+    List<Pending> batch = new ArrayList<>();
+    synchronized (queue) {
+      while (!queue.isEmpty() && batch.size() < MAXIMUM_BATCH) {
+        batch.add(queue.poll());
+      }
+    }
+    try {
+      List<AuditEvent> events =
+          repository.appendAll(batch.stream().map(pending -> pending.append).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).event = events.get(i);
+      }
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).failure = e;
+        return;
+      }
+      // the batch was rolled back whole: append one at a time, so that one bad entry fails alone
+      for (Pending pending : batch) {
+        try {
+          pending.event = repository.append(pending.append.entry(), pending.append.at());
+        } catch (RuntimeException failure) {
+          pending.failure = failure;
+        }
+      }
+    }
   }
 
   public List<AuditEvent> search(AuditQuery query) {

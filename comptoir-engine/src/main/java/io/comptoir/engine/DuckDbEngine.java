@@ -31,6 +31,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +46,12 @@ public final class DuckDbEngine implements DataEngine {
   private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
 
   private final DuckDBConnection root;
-  private final Path temporaryDirectory;
+  private final Pipes pipes;
+  private final ExecutorService copies;
+  private final GovernedExport exports;
 
   public DuckDbEngine(EngineSettings settings) {
     requireNonNull(settings, "settings is null");
-    temporaryDirectory = settings.tempDirectory();
     try {
       Files.createDirectories(settings.tempDirectory());
       Properties properties = new Properties();
@@ -57,10 +61,23 @@ public final class DuckDbEngine implements DataEngine {
       properties.setProperty("enable_external_access", "true");
       properties.setProperty("autoinstall_known_extensions", "false");
       properties.setProperty("autoload_known_extensions", "true");
+      // Lake files are immutable (a new version writes new files): their footers can be cached.
+      properties.setProperty("parquet_metadata_cache", "true");
       root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
     } catch (SQLException | IOException e) {
       throw new ComptoirException(ErrorCode.INTERNAL, "cannot start DuckDB: " + e.getMessage(), e);
     }
+    pipes = new Pipes(settings.tempDirectory().resolve("pipes"));
+    pipes.clearStale();
+    AtomicInteger copyThreads = new AtomicInteger();
+    copies =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "duckdb-copy-" + copyThreads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    exports = new GovernedExport(settings.tempDirectory(), pipes, copies);
   }
 
   DuckDBConnection connect() {
@@ -158,7 +175,7 @@ public final class DuckDbEngine implements DataEngine {
     requireNonNull(query, "query is null");
     requireNonNull(out, "out is null");
     try (DuckDBConnection connection = connect()) {
-      return GovernedExport.export(connection, query, out, temporaryDirectory.resolve("exports"));
+      return exports.export(connection, query, out);
     } catch (SQLException e) {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot close a DuckDB connection: " + e.getMessage(), e);
@@ -226,6 +243,8 @@ public final class DuckDbEngine implements DataEngine {
 
   @Override
   public void close() {
+    copies.shutdownNow();
+    pipes.close();
     try {
       root.close();
     } catch (SQLException e) {

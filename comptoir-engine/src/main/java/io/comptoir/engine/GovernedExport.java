@@ -1,64 +1,68 @@
 package io.comptoir.engine;
 
+import io.comptoir.catalog.DataType;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ExportSummary;
+import io.comptoir.contract.GovernedColumn;
 import io.comptoir.contract.GovernedQuery;
-import java.io.BufferedWriter;
+import io.comptoir.contract.OutputFormat;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 /**
- * Streams the result of a governed query: CSV and JSON lines row by row from a streaming JDBC
- * result set (constant memory), Parquet through a temporary file written by DuckDB's COPY.
+ * Streams the result of a governed query. DuckDB writes every format itself with {@code COPY}: CSV
+ * and JSON lines into a named pipe that the calling thread reads and forwards as DuckDB writes
+ * (constant memory, nothing on disk, DuckDB waits while the reader is slow), Parquet into a
+ * temporary file copied once complete. Without named pipes, CSV and JSON lines go through a
+ * temporary file too.
  */
 final class GovernedExport {
-  static final int FETCH_SIZE = 2048;
   private static final int BUFFER = 64 * 1024;
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter MICROSECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
-  private enum Kind {
-    INTEGER,
-    DOUBLE,
-    DECIMAL,
-    BOOLEAN,
-    TIMESTAMP,
-    TEXT
+  private final Path temporaryDirectory;
+  private final Pipes pipes;
+  private final ExecutorService copies;
+
+  /**
+   * @param temporaryDirectory where Parquet exports (and the others without pipes) are written
+   * @param pipes named pipes for CSV and JSON lines
+   * @param copies runs each COPY while the calling thread reads its pipe
+   */
+  GovernedExport(Path temporaryDirectory, Pipes pipes, ExecutorService copies) {
+    this.temporaryDirectory = temporaryDirectory;
+    this.pipes = pipes;
+    this.copies = copies;
   }
 
-  private GovernedExport() {}
-
-  static ExportSummary export(
-      Connection connection, GovernedQuery query, OutputStream out, Path temporaryDirectory) {
+  ExportSummary export(Connection connection, GovernedQuery query, OutputStream out) {
     GovernedSql.Compiled compiled = GovernedSql.compile(query);
     CountingOutputStream counting = new CountingOutputStream(out);
     try {
-      long rows =
-          switch (query.format()) {
-            case CSV, JSONL -> streamRows(connection, compiled, query, counting);
-            case PARQUET -> copyParquet(connection, compiled, counting, temporaryDirectory);
-          };
+      long rows;
+      Optional<Path> pipe =
+          query.format() == OutputFormat.PARQUET ? Optional.empty() : pipes.acquire();
+      if (pipe.isPresent()) {
+        rows = copyThroughPipe(connection, compiled, query, counting, pipe.get());
+      } else {
+        rows = copyThroughFile(connection, compiled, query, counting);
+      }
       counting.flush();
       return new ExportSummary(rows, counting.count());
     } catch (SQLException e) {
@@ -78,199 +82,220 @@ final class GovernedExport {
     return cut < 0 ? message : message.substring(0, cut);
   }
 
-  private static long streamRows(
-      Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
-      throws SQLException, IOException {
-    try (Statement setting = connection.createStatement()) {
-      setting.execute("SET jdbc_stream_results = true");
+  /**
+   * The COPY statement. CSV: RFC 4180 quoting by DuckDB (a field is quoted when it holds the
+   * delimiter, a quote, CR or LF, and an empty string is quoted so that it differs from a null,
+   * which is an empty field), CRLF line ends. JSON lines: one object per line, null as {@code
+   * null}; a NaN or infinite double, which JSON cannot write as a number, becomes a string.
+   */
+  static String copy(GovernedSql.Compiled compiled, GovernedQuery query, Path target) {
+    String options =
+        switch (query.format()) {
+          case CSV ->
+              "FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '',"
+                  + " NEW_LINE '\\r\\n'";
+          case JSONL -> "FORMAT json";
+          case PARQUET -> "FORMAT parquet";
+        };
+    String select = compiled.sql();
+    if (query.format() == OutputFormat.JSONL
+        && query.output().stream().anyMatch(c -> c.type().kind() == DataType.Kind.DOUBLE)) {
+      select =
+          "SELECT "
+              + query.output().stream()
+                  .map(GovernedExport::jsonColumn)
+                  .collect(Collectors.joining(", "))
+              + " FROM ("
+              + select
+              + ")";
     }
-    try (PreparedStatement statement = connection.prepareStatement(compiled.sql())) {
-      compiled.bind(statement);
-      statement.setFetchSize(FETCH_SIZE);
-      try (ResultSet rs = statement.executeQuery()) {
-        Writer writer =
-            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
-        ResultSetMetaData metadata = rs.getMetaData();
-        int count = metadata.getColumnCount();
-        String[] names = new String[count];
-        Kind[] kinds = new Kind[count];
-        for (int i = 0; i < count; i++) {
-          names[i] = metadata.getColumnLabel(i + 1);
-          kinds[i] = kind(metadata.getColumnType(i + 1));
-        }
-        long rows =
-            query.format() == io.comptoir.contract.OutputFormat.CSV
-                ? writeCsv(rs, writer, names, kinds)
-                : writeJsonLines(rs, writer, names, kinds);
-        writer.flush();
-        return rows;
-      }
-    }
+    return "COPY ("
+        + select
+        + ") TO "
+        + Sql.literal(target)
+        + " ("
+        + options
+        + ", USE_TMP_FILE false)";
   }
 
-  private static Kind kind(int sqlType) {
-    return switch (sqlType) {
-      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Kind.INTEGER;
-      case Types.DOUBLE, Types.FLOAT, Types.REAL -> Kind.DOUBLE;
-      case Types.DECIMAL, Types.NUMERIC -> Kind.DECIMAL;
-      case Types.BOOLEAN, Types.BIT -> Kind.BOOLEAN;
-      case Types.TIMESTAMP -> Kind.TIMESTAMP;
-      default -> Kind.TEXT;
-    };
-  }
-
-  /** The text of a value, null for SQL NULL. */
-  private static String text(ResultSet rs, int column, Kind kind) throws SQLException {
-    switch (kind) {
-      case INTEGER -> {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Long.toString(value);
-      }
-      case DOUBLE -> {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : Double.toString(value);
-      }
-      case DECIMAL -> {
-        BigDecimal value = rs.getBigDecimal(column);
-        return value == null ? null : value.toPlainString();
-      }
-      case BOOLEAN -> {
-        boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : Boolean.toString(value);
-      }
-      case TIMESTAMP -> {
-        Timestamp value = rs.getTimestamp(column);
-        if (value == null) {
-          return null;
-        }
-        LocalDateTime time = value.toLocalDateTime();
-        return (time.getNano() == 0 ? SECONDS : MICROSECONDS).format(time);
-      }
-      default -> {
-        return rs.getString(column);
-      }
+  private static String jsonColumn(GovernedColumn column) {
+    String c = Sql.identifier(column.name());
+    if (column.type().kind() != DataType.Kind.DOUBLE) {
+      return c;
     }
-  }
-
-  private static long writeCsv(ResultSet rs, Writer writer, String[] names, Kind[] kinds)
-      throws SQLException, IOException {
-    for (int i = 0; i < names.length; i++) {
-      if (i > 0) {
-        writer.write(',');
-      }
-      writeCsvField(writer, names[i], true);
-    }
-    writer.write("\r\n");
-    long rows = 0;
-    while (rs.next()) {
-      for (int i = 0; i < names.length; i++) {
-        if (i > 0) {
-          writer.write(',');
-        }
-        String value = text(rs, i + 1, kinds[i]);
-        if (value != null) {
-          writeCsvField(writer, value, kinds[i] == Kind.TEXT);
-        }
-      }
-      writer.write("\r\n");
-      rows++;
-    }
-    return rows;
+    return "CASE WHEN isfinite(%1$s) THEN to_json(%1$s) ELSE to_json(CAST(%1$s AS VARCHAR)) END AS %1$s"
+        .formatted(c);
   }
 
   /**
-   * RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, or, for text, when it is
-   * empty (so that an empty string differs from a null, an empty field); quotes are doubled.
+   * Runs the COPY into the pipe on another thread and forwards what it writes. When the output
+   * fails (the client went away), the COPY is cancelled and the pipe drained until DuckDB closes
+   * it, so that DuckDB is never left blocked on a full pipe.
    */
-  static void writeCsvField(Writer writer, String value, boolean text) throws IOException {
-    boolean quote = text && value.isEmpty();
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char c = value.charAt(i);
-      quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-    }
-    if (!quote) {
-      writer.write(value);
-      return;
-    }
-    writer.write('"');
-    writer.write(value.replace("\"", "\"\""));
-    writer.write('"');
-  }
-
-  private static long writeJsonLines(ResultSet rs, Writer writer, String[] names, Kind[] kinds)
+  private long copyThroughPipe(
+      Connection connection,
+      GovernedSql.Compiled compiled,
+      GovernedQuery query,
+      OutputStream out,
+      Path pipe)
       throws SQLException, IOException {
-    String[] keys = new String[names.length];
-    for (int i = 0; i < names.length; i++) {
-      StringBuilder key = new StringBuilder();
-      key.append(i == 0 ? "{" : ",");
-      appendJsonString(key, names[i]);
-      key.append(':');
-      keys[i] = key.toString();
-    }
-    long rows = 0;
-    StringBuilder line = new StringBuilder(256);
-    while (rs.next()) {
-      line.setLength(0);
-      for (int i = 0; i < names.length; i++) {
-        line.append(keys[i]);
-        String value = text(rs, i + 1, kinds[i]);
-        if (value == null) {
-          line.append("null");
-        } else if (kinds[i] == Kind.INTEGER
-            || kinds[i] == Kind.DECIMAL
-            || kinds[i] == Kind.BOOLEAN
-            || (kinds[i] == Kind.DOUBLE && isFinite(value))) {
-          line.append(value);
-        } else {
-          appendJsonString(line, value);
+    boolean clean = false;
+    try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, pipe))) {
+      compiled.bind(statement);
+      Handshake handshake = new Handshake();
+      Future<Long> copy;
+      try {
+        copy =
+            copies.submit(
+                () -> {
+                  try {
+                    statement.execute();
+                    return Math.max(0, statement.getLargeUpdateCount());
+                  } finally {
+                    // DuckDB closed the pipe, or never opened it when the COPY failed early
+                    Pipes.wakeReader(pipe);
+                  }
+                });
+      } catch (RejectedExecutionException e) {
+        throw new ComptoirException(ErrorCode.INTERNAL, "the data engine is closed", e);
+      }
+      IOException writeFailure = null;
+      if (handshake.readerMayOpen()) {
+        try (InputStream in = handshake.open(pipe)) {
+          byte[] buffer = new byte[BUFFER];
+          int read;
+          while ((read = in.read(buffer)) >= 0) {
+            if (writeFailure != null) {
+              continue;
+            }
+            try {
+              out.write(buffer, 0, read);
+            } catch (IOException e) {
+              writeFailure = e;
+              cancel(statement);
+            }
+          }
         }
       }
-      line.append(names.length == 0 ? "{}" : "}").append('\n');
-      writer.append(line);
-      rows++;
+      long rows = await(copy, writeFailure);
+      clean = true;
+      return rows;
+    } finally {
+      if (clean) {
+        pipes.release(pipe);
+      } else {
+        pipes.discard(pipe);
+      }
     }
-    return rows;
   }
 
-  private static boolean isFinite(String number) {
-    return !number.equals("NaN") && !number.endsWith("Infinity");
-  }
+  /**
+   * Makes sure that the reader of a pipe never waits forever to open it. Opening a pipe for reading
+   * blocks until a writer opens it; when the COPY ends without DuckDB ever opening the pipe (it
+   * failed first), the copy thread opens the pipe read-write itself (which never blocks), holds it
+   * until the reader is in, then closes it: the reader sees the end. A reader that comes after the
+   * COPY ended does not open the pipe at all: DuckDB cannot have written to a pipe nobody read.
+   */
+  private static final class Handshake {
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private boolean copyDone;
+    private boolean readerOpening;
 
-  static void appendJsonString(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
+    synchronized boolean readerMayOpen() {
+      readerOpening = !copyDone;
+      return readerOpening;
+    }
+
+    InputStream open(Path pipe) throws IOException {
+      try {
+        return Files.newInputStream(pipe);
+      } finally {
+        opened.countDown();
+      }
+    }
+
+    void copyFinished(Path pipe) throws IOException {
+      boolean readerComing;
+      synchronized (this) {
+        copyDone = true;
+        readerComing = readerOpening;
+      }
+      if (readerComing) {
+        boolean interrupted = false;
+        try (RandomAccessFile hold = new RandomAccessFile(pipe.toFile(), "rw")) {
+          while (true) {
+            try {
+              // not interruptible: the reader is on its way into open() and needs this writer
+              opened.await();
+              break;
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+        } finally {
+          if (interrupted) {
+            Thread.currentThread().interrupt();
           }
         }
       }
     }
-    out.append('"');
   }
 
-  private static long copyParquet(
-      Connection connection, GovernedSql.Compiled compiled, OutputStream out, Path directory)
+  private static void cancel(PreparedStatement statement) {
+    try {
+      statement.cancel();
+    } catch (SQLException e) {
+      // the COPY may have just finished: the pipe is drained either way
+    }
+  }
+
+  private static long await(Future<Long> copy, IOException writeFailure)
       throws SQLException, IOException {
+    try {
+      long rows = copy.get();
+      if (writeFailure != null) {
+        throw writeFailure;
+      }
+      return rows;
+    } catch (ExecutionException e) {
+      if (writeFailure != null) {
+        throw writeFailure;
+      }
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      copy.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while exporting", e);
+    }
+  }
+
+  private long copyThroughFile(
+      Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
+      throws SQLException, IOException {
+    Path directory = temporaryDirectory.resolve("exports");
     Files.createDirectories(directory);
-    Path file = directory.resolve("export-" + UUID.randomUUID() + ".parquet");
+    Path file =
+        directory.resolve(
+            "export-"
+                + UUID.randomUUID()
+                + "."
+                + query.format().name().toLowerCase(java.util.Locale.ROOT));
     try {
       long rows;
-      try (PreparedStatement statement =
-          connection.prepareStatement(
-              "COPY (" + compiled.sql() + ") TO " + Sql.literal(file) + " (FORMAT parquet)")) {
+      try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, file))) {
         compiled.bind(statement);
         statement.execute();
-        rows = Math.max(0, statement.getUpdateCount());
+        rows = Math.max(0, statement.getLargeUpdateCount());
       }
       Files.copy(file, out);
       return rows;

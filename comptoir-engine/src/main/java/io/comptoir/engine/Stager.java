@@ -90,8 +90,15 @@ abstract class Stager {
     }
   }
 
+  /**
+   * Lake files get row groups of {@value #ROW_GROUP_ROWS} rows, not DuckDB's 122,880: a small read
+   * ({@code limit=100}) decodes one row group of each column it returns, so smaller groups make it
+   * several times cheaper, for a few percent more bytes and ingestion time.
+   */
+  static final int ROW_GROUP_ROWS = 16_384;
+
   String copyTo(Path file) {
-    return " TO " + literal(file) + " (FORMAT parquet)";
+    return " TO " + literal(file) + " (FORMAT parquet, ROW_GROUP_SIZE " + ROW_GROUP_ROWS + ")";
   }
 
   /** Writes the quarantine table to Parquet and builds the staged result. */

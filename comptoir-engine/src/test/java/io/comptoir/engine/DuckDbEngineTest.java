@@ -248,6 +248,32 @@ class DuckDbEngineTest {
     assertThat(page.rows()).containsExactly(List.of(2L), List.of(3L));
   }
 
+  @Test
+  void writesLakeFilesInRowGroupsOf16384Rows() throws Exception {
+    StringBuilder csv = new StringBuilder("id,name,weight,day\n");
+    for (int i = 0; i < 40_000; i++) {
+      csv.append(i).append(",n").append(i).append(",1.5,2024-01-02\n");
+    }
+    StagedData staged =
+        stage(
+            write("many.csv", csv.toString()), SourceFormat.CSV, SourceOptions.defaults(), PARCELS);
+
+    Path data = staged.dataFiles().get(0).path();
+    try (var connection = engine.connect();
+        var statement = connection.createStatement();
+        var rs =
+            statement.executeQuery(
+                "SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata("
+                    + Sql.literal(data)
+                    + ") ORDER BY row_group_id")) {
+      List<Long> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(2));
+      }
+      assertThat(rows).containsExactly(16_384L, 16_384L, 7_232L);
+    }
+  }
+
   private StagedData stage(
       Path file, SourceFormat format, SourceOptions options, List<Column> columns) {
     Path staging = directory.resolve("staging-" + runs++);

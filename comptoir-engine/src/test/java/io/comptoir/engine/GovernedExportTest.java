@@ -594,4 +594,145 @@ class GovernedExportTest {
         .extracting(e -> ((ComptoirException) e).code())
         .isEqualTo(ErrorCode.INTERNAL);
   }
+
+  @Test
+  void writesTimestampFractionsAndNonFiniteDoublesAsDuckDbPrintsThem() throws SQLException {
+    file =
+        parquet(
+            "edges.parquet",
+            ROWS.replace("TIMESTAMP '2024-03-05 10:11:12'", "TIMESTAMP '2024-03-05 10:11:12.25'")
+                .replace("17.5", "'nan'::DOUBLE")
+                .replace("-2.5", "'-inf'::DOUBLE"));
+    List<GovernedColumn> granted =
+        List.of(
+            column("id", Masking.MASK_NONE),
+            column("seen", Masking.MASK_NONE),
+            column("score", Masking.MASK_NONE));
+
+    String csv = export(query(granted, OutputFormat.CSV, ContractKey.generate(RANDOM)));
+    String jsonl = export(query(granted, OutputFormat.JSONL, ContractKey.generate(RANDOM)));
+
+    assertThat(csv)
+        .isEqualTo(
+            "id,seen,score\r\n1,2024-03-05 10:11:12.25,nan\r\n"
+                + "2,2023-01-01 00:00:00,-inf\r\n3,,\r\n");
+    assertThat(jsonl)
+        .isEqualTo(
+            "{\"id\":1,\"seen\":\"2024-03-05 10:11:12.25\",\"score\":\"nan\"}\n"
+                + "{\"id\":2,\"seen\":\"2023-01-01 00:00:00\",\"score\":\"-inf\"}\n"
+                + "{\"id\":3,\"seen\":null,\"score\":null}\n");
+  }
+
+  @Test
+  void asksDuckDbForRfc4180CsvWithCrlfLineEnds() {
+    GovernedQuery query =
+        new GovernedQuery(
+            List.of(file),
+            PEOPLE,
+            List.of(column("id", Masking.MASK_NONE)),
+            RowFilter.all(),
+            RowFilter.all(),
+            ColumnSelection.all(),
+            SortOrder.parse("id"),
+            OptionalLong.of(1),
+            0,
+            OutputFormat.CSV,
+            ContractKey.generate(RANDOM));
+    GovernedSql.Compiled compiled = GovernedSql.compile(query);
+
+    assertThat(GovernedExport.copy(compiled, query, directory.resolve("x.csv")))
+        .startsWith("COPY (" + compiled.sql() + ") TO ")
+        .endsWith(
+            "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NULL '',"
+                + " NEW_LINE '\\r\\n', USE_TMP_FILE false)");
+  }
+
+  @Test
+  void reportsAFailingQueryWithoutWaitingForeverAndExportsAgainAfterIt() {
+    file = directory.resolve("missing.parquet");
+    GovernedQuery missing =
+        query(
+            List.of(column("id", Masking.MASK_NONE)),
+            OutputFormat.CSV,
+            ContractKey.generate(RANDOM));
+
+    for (int i = 0; i < 50; i++) {
+      // a COPY that fails at once, before or after the reader opens the pipe: never a hang
+      assertThatThrownBy(() -> engine.export(missing, new ByteArrayOutputStream()))
+          .isInstanceOf(ComptoirException.class)
+          .hasMessageStartingWith("governed export failed: ")
+          .hasMessageContaining("missing.parquet");
+    }
+
+    file = directory.resolve("people.parquet");
+    assertThat(csv(List.of(column("id", Masking.MASK_NONE)))).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
+  }
+
+  @Test
+  void cancelsTheCopyWhenTheClientGoesAwayMidwayAndExportsAgainAfterIt() throws SQLException {
+    file =
+        parquet(
+            "many.parquet",
+            "SELECT i AS id, 'n' || i AS name, 'e' || i AS email, NULL AS postcode, NULL AS birth,"
+                + " NULL AS seen, NULL AS amount, NULL AS score, NULL AS age, NULL AS vip"
+                + " FROM range(3000000) t(i)");
+    GovernedQuery query =
+        query(
+            List.of(column("id", Masking.MASK_NONE), column("email", Masking.HASH_KEYED)),
+            OutputFormat.CSV,
+            ContractKey.generate(RANDOM));
+    java.io.OutputStream goesAway =
+        new java.io.OutputStream() {
+          long written;
+
+          @Override
+          public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            written += length;
+            if (written > 1_000_000) {
+              throw new java.io.IOException("client went away");
+            }
+          }
+        };
+
+    assertThatThrownBy(() -> engine.export(query, goesAway))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessage("cannot write the export: client went away");
+
+    file = directory.resolve("people.parquet");
+    assertThat(csv(List.of(column("id", Masking.MASK_NONE)))).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
+  }
+
+  @Test
+  void runsConcurrentExportsEachOnItsOwnPipeAndReusesThePipes() throws Exception {
+    List<GovernedColumn> granted =
+        List.of(column("id", Masking.MASK_NONE), column("name", Masking.MASK_SHOW_LAST_4));
+    String expected = "id,name\r\n1,xxxxxxxxrtin\r\n2,Bob\r\n3,\r\n";
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 3; round++) {
+        List<java.util.concurrent.Future<String>> outputs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          outputs.add(pool.submit(() -> csv(granted)));
+        }
+        for (java.util.concurrent.Future<String> output : outputs) {
+          assertThat(output.get(1, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(expected);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (java.util.stream.Stream<Path> processes =
+        Files.list(directory.resolve("tmp").resolve("pipes"))) {
+      Path pipes = processes.findFirst().orElseThrow();
+      try (java.util.stream.Stream<Path> files = Files.list(pipes)) {
+        assertThat(files.count()).as("pipes made for 24 exports, 8 at a time").isBetween(1L, 8L);
+      }
+    }
+  }
 }

@@ -1,9 +1,9 @@
 package io.comptoir.store;
 
 import static io.comptoir.store.Database.instant;
-import static io.comptoir.store.Database.update;
 import static java.util.Objects.requireNonNull;
 
+import io.comptoir.audit.AuditAppend;
 import io.comptoir.audit.AuditEntry;
 import io.comptoir.audit.AuditEvent;
 import io.comptoir.audit.AuditQuery;
@@ -38,8 +38,17 @@ final class JdbcAuditRepository implements AuditRepository {
   public AuditEvent append(AuditEntry entry, Instant at) {
     requireNonNull(entry, "entry is null");
     requireNonNull(at, "at is null");
+    return appendAll(List.of(new AuditAppend(entry, at))).get(0);
+  }
+
+  @Override
+  public List<AuditEvent> appendAll(List<AuditAppend> appends) {
+    requireNonNull(appends, "appends is null");
+    if (appends.isEmpty()) {
+      return List.of();
+    }
     return database.call(
-        "append an audit record",
+        "append " + (appends.size() == 1 ? "an audit record" : appends.size() + " audit records"),
         connection -> {
           if (database.dialect() == Dialect.POSTGRESQL) {
             // serialise appends: each one reads the last record, then writes the next
@@ -47,19 +56,31 @@ final class JdbcAuditRepository implements AuditRepository {
               statement.execute("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE");
             }
           }
-          AuditEvent event = AuditEvent.next(last(connection), entry, at);
-          update(
-              connection,
-              "INSERT INTO audit_events (" + FIELDS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              event.sequence(),
-              event.occurredAt(),
-              entry.actor(),
-              entry.action(),
-              entry.target(),
-              encode(entry.details()),
-              event.previousHash(),
-              event.hash());
-          return event;
+          List<AuditEvent> events = new ArrayList<>(appends.size());
+          Optional<AuditEvent> last = last(connection);
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO audit_events (" + FIELDS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditAppend append : appends) {
+              AuditEntry entry = append.entry();
+              AuditEvent event = AuditEvent.next(last, entry, append.at());
+              Database.bind(
+                  insert,
+                  event.sequence(),
+                  event.occurredAt(),
+                  entry.actor(),
+                  entry.action(),
+                  entry.target(),
+                  encode(entry.details()),
+                  event.previousHash(),
+                  event.hash());
+              insert.addBatch();
+              events.add(event);
+              last = Optional.of(event);
+            }
+            insert.executeBatch();
+          }
+          return events;
         });
   }
 

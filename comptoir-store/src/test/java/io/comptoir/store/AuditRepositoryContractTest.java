@@ -2,6 +2,7 @@ package io.comptoir.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.comptoir.audit.AuditAppend;
 import io.comptoir.audit.AuditEntry;
 import io.comptoir.audit.AuditEvent;
 import io.comptoir.audit.AuditQuery;
@@ -16,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,67 @@ abstract class AuditRepositoryContractTest {
     AuditVerification verification = service.verify();
     assertThat(verification.intact()).as(verification.problem().orElse("")).isTrue();
     assertThat(verification.recordsChecked()).isEqualTo(40);
+  }
+
+  @Test
+  void appendsABatchInOrderAfterTheLastRecord() {
+    AuditEvent first =
+        store.audit().append(AuditEntry.of("alice", "TICK", "clock", Map.of()), Instant.now());
+    Instant at = Instant.parse("2026-11-27T10:15:30.123Z");
+
+    List<AuditEvent> batch =
+        store
+            .audit()
+            .appendAll(
+                List.of(
+                    new AuditAppend(AuditEntry.of("bob", "TICK", "clock", Map.of("n", "1")), at),
+                    new AuditAppend(AuditEntry.of("carol", "TOCK", "clock", Map.of()), at)));
+
+    assertThat(batch).extracting(AuditEvent::sequence).containsExactly(2L, 3L);
+    assertThat(batch.get(0).previousHash()).isEqualTo(first.hash());
+    assertThat(batch.get(1).previousHash()).isEqualTo(batch.get(0).hash());
+    assertThat(store.audit().listAfter(0, 10))
+        .isEqualTo(List.of(first, batch.get(0), batch.get(1)));
+  }
+
+  @Test
+  void groupCommitsManyConcurrentRecordsWithoutLosingOrDuplicatingOne() throws Exception {
+    AuditService service = new AuditService(store.audit(), Clock.systemUTC());
+    int threads = 16;
+    int each = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Set<String> returned = ConcurrentHashMap.newKeySet();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String actor = "reader" + t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    AuditEvent event =
+                        service.record(actor, "READ", "product:x", Map.of("i", "" + i));
+                    assertThat(event.entry().actor()).isEqualTo(actor);
+                    returned.add(actor + "/" + event.entry().details().get("i"));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : futures) {
+        future.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    AuditVerification verification = service.verify();
+    assertThat(verification.intact()).as(verification.problem().orElse("")).isTrue();
+    assertThat(verification.recordsChecked()).isEqualTo(threads * each);
+    List<String> stored =
+        store.audit().listAfter(0, threads * each + 1).stream()
+            .map(e -> e.entry().actor() + "/" + e.entry().details().get("i"))
+            .toList();
+    assertThat(stored).doesNotHaveDuplicates().hasSize(threads * each);
+    assertThat(returned).containsExactlyInAnyOrderElementsOf(stored);
   }
 
   @Test
