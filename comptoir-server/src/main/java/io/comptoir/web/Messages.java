@@ -27,7 +27,7 @@ public final class Messages {
 
   /** One bundle per group of pages, so that each group keeps its texts apart. */
   static final List<String> BUNDLES =
-      List.of("common", "catalog", "contracts", "governance", "ingestion", "admin");
+      List.of("common", "catalog", "contracts", "governance", "ingestion", "admin", "flows");
 
   /** French first: the default language. */
   public static final List<String> LANGUAGES = List.of("fr", "en");

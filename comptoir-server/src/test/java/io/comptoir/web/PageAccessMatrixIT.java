@@ -75,6 +75,22 @@ class PageAccessMatrixIT {
     tokens.put(DATA_OFFICE, Fixtures.token(comptoir, "dora", "BSCC", Role.DATA_OFFICE));
     tokens.put(ADMIN, Fixtures.adminToken(comptoir));
     Fixtures.user(comptoir, "visitor", "BGPN", Role.CONSUMER);
+    try {
+      java.nio.file.Files.createDirectories(dataDirectory.resolve("inbox/matrice"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    comptoir
+        .flows()
+        .save(
+            new io.comptoir.identity.Principal(
+                io.comptoir.identity.Username.of("olivier"),
+                "BSCC",
+                java.util.Set.of(Role.DATA_OWNER),
+                java.util.Optional.empty()),
+            java.util.Optional.empty(),
+            "id: colis-matrice\nproduct: colis-suivi\n"
+                + "source: {kind: file-drop, directory: inbox/matrice}\n");
   }
 
   @AfterAll
@@ -123,6 +139,7 @@ class PageAccessMatrixIT {
     List<PageRoute> routes = new ArrayList<>();
     routes.addAll(productAndContractPages());
     routes.addAll(governancePages());
+    routes.addAll(flowPages());
     routes.addAll(
         List.of(
             new PageRoute("GET /", Call.get("/"), signedIn(200)),
@@ -226,6 +243,25 @@ class PageAccessMatrixIT {
    * uploads list (empty when they may load no product); forms sent with mistakes answer 400 to
    * those allowed, 403 to the others.
    */
+  /** The flows pages: the list for everybody (filtered), a flow for whoever manages it. */
+  private List<PageRoute> flowPages() {
+    Map<String, Integer> run = expect(200, OWNER, STEWARD, ADMIN);
+    run.put(ANONYMOUS, 403);
+    Map<String, Integer> pause = expect(303, OWNER, STEWARD, ADMIN);
+    pause.put(ANONYMOUS, 403);
+    return List.of(
+        new PageRoute("GET /flows", Call.get("/flows"), signedIn(200)),
+        new PageRoute(
+            "GET /flows/{flowId}",
+            Call.get("/flows/colis-matrice"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new PageRoute("POST /flows/{flowId}/run", Call.post("/flows/colis-matrice/run", ""), run),
+        new PageRoute(
+            "POST /flows/{flowId}/pause", Call.post("/flows/colis-matrice/pause", ""), pause),
+        new PageRoute(
+            "POST /flows/{flowId}/resume", Call.post("/flows/colis-matrice/resume", ""), pause));
+  }
+
   private List<PageRoute> governancePages() {
     String contract = governanceFixtures()[0];
     String run = governanceFixtures()[1];
