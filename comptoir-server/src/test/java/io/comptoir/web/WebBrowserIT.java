@@ -53,6 +53,7 @@ class WebBrowserIT {
                 now,
                 now));
     Fixtures.user(comptoir, "camille", "BGPN", Role.CONSUMER);
+    Fixtures.user(comptoir, "olivier", "BSCC", Role.DATA_OWNER);
     server = comptoir.startHttp();
     browser = Browser.start(server.url());
   }
@@ -117,6 +118,38 @@ class WebBrowserIT {
     assertThat(description.getText()).isEqualTo("Texte " + PagesIT.HOSTILE);
     assertThat(browser.script("return window.pwned === undefined")).isEqualTo(true);
     assertThat(browser.findAll("[data-testid=products] img")).isEmpty();
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
+  void drawsTheRunsOfAFlowAndRunsItFromItsPage() throws java.io.IOException {
+    java.nio.file.Path zone =
+        java.nio.file.Files.createDirectories(dataDirectory.resolve("inbox/navigateur"));
+    comptoir
+        .flows()
+        .save(
+            new io.comptoir.identity.Principal(
+                io.comptoir.identity.Username.of("olivier"),
+                "BSCC",
+                java.util.Set.of(Role.DATA_OWNER),
+                java.util.Optional.empty()),
+            java.util.Optional.empty(),
+            "id: colis-navigateur\nproduct: colis-suivi\nwrite: {mode: append}\n"
+                + "controls: {tolerated-reject-rate: 0.5}\n"
+                + "source: {kind: file-drop, directory: inbox/navigateur, stable-for: 1s}\n");
+    java.nio.file.Path file = Fixtures.write(zone.resolve("a.csv"), Fixtures.PARCELS_CSV);
+    java.nio.file.Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(60)));
+    browser.login("olivier", Fixtures.PASSWORD);
+    browser.open("/flows");
+    browser.find("[data-testid=flows] a[href='/flows/colis-navigateur']").click();
+
+    browser.find("[data-testid=run-now]").click();
+
+    browser.waitForText("[data-testid=run-result]", "1 lot(s)");
+    browser.waitFor("[data-testid=runs-chart] .uplot");
+    assertThat(browser.findAll("[data-testid=runs-chart] canvas")).isNotEmpty();
+    assertThat(browser.findAll("[data-testid=runs] tbody tr")).hasSize(1);
     browser.assertNoConsoleErrors();
   }
 
