@@ -188,11 +188,17 @@ class JdbcSourceReaderIT {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void comparesTimestampWatermarksToTheMicrosecond(TestDatabase kind) throws Exception {
+  void comparesTimestampWatermarksToTheMicrosecondAndSkipsNulls(TestDatabase kind)
+      throws Exception {
     String table = parcels(kind);
     JdbcSource source = table(table, Optional.of("updated_at"));
+    execute(connection, "UPDATE " + table + " SET updated_at = NULL WHERE id = 2");
 
     SourceBatch first = read(source, Map.of()).orElseThrow();
+    assertThat(records(first))
+        .as("a NULL watermark is never read")
+        .extracting(r -> r.path("id").asInt())
+        .containsExactly(1, 3);
     assertThat(first.progress()).isEqualTo(Map.of("watermark", "2024-01-04 10:00:00.123456"));
     insert(table, 4, "67000", "0.40", "2024-02-02", "2024-01-04 10:00:00.123457", "later");
     SourceBatch second = read(source, first.progress()).orElseThrow();

@@ -75,7 +75,7 @@ class JdbcFlowRunIT {
         "CREATE TABLE "
             + table
             + " (id integer primary key, destination varchar(200), weight decimal(10,2),"
-            + " shipped date)");
+            + " shipped date, note varchar(20) default 'not in the product')");
     insert(1, "75001", "1.50", "2024-01-02");
     insert(2, HOSTILE, "0.80", "2024-01-03");
     insert(3, "33000", "2.25", "2024-01-04");
@@ -114,7 +114,8 @@ class JdbcFlowRunIT {
   private void insert(int id, String destination, String weight, String shipped)
       throws SQLException {
     try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
+        connection.prepareStatement(
+            "INSERT INTO " + table + " (id, destination, weight, shipped) VALUES (?, ?, ?, ?)")) {
       insert.setInt(1, id);
       insert.setString(2, destination);
       insert.setBigDecimal(3, new BigDecimal(weight));
