@@ -45,6 +45,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Period;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +133,18 @@ public final class Comptoir implements AutoCloseable {
    * stays open when this fails.
    */
   public static Comptoir open(Configuration configuration, Clock baseClock) {
+    return open(configuration, baseClock, System.getenv());
+  }
+
+  /**
+   * Opens everything with the given clock and environment, where the variables that flow documents
+   * name (database passwords, HTTP header secrets) are looked up; nothing stays open when this
+   * fails.
+   */
+  public static Comptoir open(
+      Configuration configuration, Clock baseClock, Map<String, String> environment) {
     requireNonNull(configuration, "configuration is null");
+    requireNonNull(environment, "environment is null");
     Path dataDirectory = configuration.path(ConfigKeys.DATA_DIR);
     createDirectory(dataDirectory);
     createDirectory(dataDirectory.resolve("inbox"));
@@ -239,7 +251,7 @@ public final class Comptoir implements AutoCloseable {
                   flows,
                   ingestion,
                   store.flowLocks(),
-                  Connectors.register(new KindSourceReaders(dataDirectory, clock)),
+                  Connectors.register(new KindSourceReaders(dataDirectory, clock), environment),
                   temp.resolve("flows"),
                   clock,
                   new FlowMonitoring(metrics, webhooks, clock)),
