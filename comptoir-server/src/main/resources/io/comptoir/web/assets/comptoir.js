@@ -34,7 +34,10 @@
     var xs = spec.labels.map(function (_, i) { return i; });
     var data = [xs].concat(spec.series.map(function (s) { return s.values; }));
     var bars = spec.kind === "bars";
-    var series = [{}].concat(spec.series.map(function (s, i) {
+    var series = [{
+      label: "",
+      value: function (u, v) { return v == null ? "" : (spec.labels[v] === undefined ? "" : spec.labels[v]); }
+    }].concat(spec.series.map(function (s, i) {
       var one = { label: s.label, stroke: colors[i % colors.length], width: 2 };
       if (bars) {
         one.fill = colors[i % colors.length];
@@ -49,7 +52,7 @@
       series: series,
       scales: { x: { time: false } },
       axes: [
-        { values: function (u, splits) {
+        { space: 80, values: function (u, splits) {
             return splits.map(function (v) { return spec.labels[v] === undefined ? "" : spec.labels[v]; });
           } },
         {}
