@@ -8,6 +8,7 @@ public final class Connectors {
 
   /** Adds every source kind this module reads. */
   public static KindSourceReaders register(KindSourceReaders readers) {
+    readers.register(io.comptoir.flow.KafkaSource.class, KafkaSourceReader::open);
     return readers;
   }
 }
