@@ -7,6 +7,7 @@ import io.comptoir.flow.FlowDefinition;
 import io.comptoir.flow.KafkaSource;
 import io.comptoir.flow.SourceBatch;
 import io.comptoir.flow.SourceReader;
+import io.comptoir.ingest.DuplicatePolicy;
 import io.comptoir.ingest.SourceEncoding;
 import io.comptoir.ingest.SourceFormat;
 import io.comptoir.ingest.SourceOptions;
@@ -266,6 +267,12 @@ public final class KafkaSourceReader implements SourceReader {
     @Override
     public Map<String, String> progress() {
       return progress;
+    }
+
+    /** New records may hold the same values as earlier ones: the offsets tell them apart. */
+    @Override
+    public DuplicatePolicy duplicates() {
+      return DuplicatePolicy.FORCE;
     }
 
     @Override

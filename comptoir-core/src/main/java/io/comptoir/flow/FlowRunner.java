@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.identity.Principal;
-import io.comptoir.ingest.DuplicatePolicy;
 import io.comptoir.ingest.IngestionRequest;
 import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.IngestionService;
@@ -117,7 +116,7 @@ public final class FlowRunner {
               .withSourceName(batch.name())
               .withOptions(batch.options())
               .withMode(mode)
-              .withDuplicates(DuplicatePolicy.REJECT)
+              .withDuplicates(batch.duplicates())
               .withProgress(new SourceProgress(flow, batch.progress()));
       if (definition.controls().toleratedRejectRate().isPresent()) {
         request =

@@ -1,5 +1,6 @@
 package io.comptoir.flow;
 
+import io.comptoir.ingest.DuplicatePolicy;
 import io.comptoir.ingest.SourceOptions;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,6 +21,16 @@ public interface SourceBatch {
 
   /** What to save as the flow's progress, in the transaction of the version. */
   Map<String, String> progress();
+
+  /**
+   * Whether a file whose checksum equals an earlier version's is refused: a drop zone's partner
+   * sending a file twice is a mistake, but a table or an API giving the same rows again (a snapshot
+   * back to an earlier state) is not, and the progress already keeps the rows from being read
+   * twice.
+   */
+  default DuplicatePolicy duplicates() {
+    return DuplicatePolicy.REJECT;
+  }
 
   /**
    * Whether the progress committed so far shows that this batch became a version before a stop (a

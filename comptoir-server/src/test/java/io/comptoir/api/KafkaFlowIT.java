@@ -147,6 +147,20 @@ class KafkaFlowIT {
   }
 
   @Test
+  void ingestsTheSameValuesAgainWhenTheyAreNewRecords() {
+    save("evenements-colis", "", "0");
+    broker.produce(topic, 0, List.of(parcel(1)));
+    run("evenements-colis");
+    broker.produce(topic, 0, List.of(parcel(1)));
+
+    JsonNode again = run("evenements-colis");
+
+    assertThat(again.path("failed")).isEmpty();
+    assertThat(again.path("runs").get(0).path("version").asInt()).isEqualTo(2);
+    assertThat(rows()).isEqualTo(2);
+  }
+
+  @Test
   void splitsABacklogOverRunsOfMaxRecords() {
     save("evenements-colis", ", max-records: 4", "0");
     broker.produce(topic, 0, parcels(1, 6));
