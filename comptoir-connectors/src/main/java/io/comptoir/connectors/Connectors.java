@@ -21,6 +21,7 @@ public final class Connectors {
     Map<String, String> variables = Map.copyOf(environment);
     return readers
         .register(JdbcSource.class, (flow, work) -> new JdbcSourceReader(flow, variables, work))
-        .register(HttpSource.class, (flow, work) -> new HttpSourceReader(flow, variables, work));
+        .register(HttpSource.class, (flow, work) -> new HttpSourceReader(flow, variables, work))
+        .register(io.comptoir.flow.KafkaSource.class, KafkaSourceReader::open);
   }
 }
