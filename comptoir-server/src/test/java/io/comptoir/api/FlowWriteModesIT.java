@@ -137,6 +137,29 @@ class FlowWriteModesIT {
   }
 
   @Test
+  void anUploadMergesByTheKeysOfItsQuery() {
+    Http.Response first =
+        owner.post("/api/v1/products/colis-suivi/uploads?filename=a.csv&mode=merge&keys=id", FIRST);
+    Http.Response second =
+        owner.post(
+            "/api/v1/products/colis-suivi/uploads?filename=b.csv&mode=merge&keys=id", SECOND);
+    Http.Response unknownKey =
+        owner.post(
+            "/api/v1/products/colis-suivi/uploads?filename=c.csv&mode=merge&keys=id,site",
+            "id;destination;weight;shipped\n9;75009;1.00;2024-01-09\n");
+
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    assertThat(second.json().path("mode").asText()).isEqualTo("MERGE");
+    assertThat(latest().rowCount()).isEqualTo(4);
+    assertThat(unknownKey.status()).isEqualTo(400);
+    assertThat(unknownKey.errorMessage())
+        .isEqualTo(
+            "ingestion of c.csv failed in schema: key column 'site' is not a column of colis-suivi"
+                + " (columns: [id, destination, weight, shipped])");
+  }
+
+  @Test
   void aFailedMergeCreatesNoVersionAndLeavesThePreviousIntact() throws IOException {
     flow("merge");
     runOn("a.csv", FIRST);
