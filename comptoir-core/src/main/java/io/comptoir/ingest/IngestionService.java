@@ -164,7 +164,7 @@ public final class IngestionService {
               progress);
       return new Staged(data, columns, inferred);
     } catch (RuntimeException e) {
-      throw recordFailure(request, run, step, StagedData.empty(), e);
+      throw recordFailure(request, run, step, StagedData.empty(), Optional.empty(), e);
     }
   }
 
@@ -173,6 +173,7 @@ public final class IngestionService {
       IngestionRun run,
       String step,
       StagedData counted,
+      Optional<String> quarantine,
       RuntimeException e) {
     String message = step + ": " + messageOf(e);
     try {
@@ -183,7 +184,7 @@ public final class IngestionService {
               counted,
               Optional.of(message),
               Optional.empty(),
-              Optional.empty()));
+              quarantine));
     } catch (RuntimeException updateFailure) {
       e.addSuppressed(updateFailure);
     }
@@ -248,7 +249,8 @@ public final class IngestionService {
     try {
       written = write(request, run, staged, columns, schema, previous, staging, time, progress);
     } catch (RuntimeException e) {
-      throw recordFailure(request, run, request.mode().name().toLowerCase(Locale.ROOT), staged, e);
+      throw recordFailure(
+          request, run, request.mode().name().toLowerCase(Locale.ROOT), staged, quarantine, e);
     }
     progress.progress("commit", 0.0);
     try {
@@ -273,7 +275,7 @@ public final class IngestionService {
           progress);
     } catch (RuntimeException e) {
       // files already moved are unreferenced: removed by the next recovery
-      throw recordFailure(request, run, "commit", staged, e);
+      throw recordFailure(request, run, "commit", staged, quarantine, e);
     }
   }
 

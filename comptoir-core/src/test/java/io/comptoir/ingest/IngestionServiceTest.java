@@ -151,7 +151,8 @@ class IngestionServiceTest {
     assertThatThrownBy(
             () ->
                 service.ingest(
-                    request("b.csv", "value\nz\nz\n").withMode(WriteMode.MERGE, List.of("value")),
+                    request("b.csv", "value\nz\nz\nbad\n")
+                        .withMode(WriteMode.MERGE, List.of("value")),
                     ProgressListener.NONE))
         .isInstanceOf(ComptoirException.class)
         .hasMessage(
@@ -173,7 +174,16 @@ class IngestionServiceTest {
             org.assertj.core.groups.Tuple.tuple(
                 RunStatus.FAILED,
                 "merge: key (z) is held by 2 new rows: merge needs one row per key"));
+    IngestionRun failed =
+        service.listRuns(PRODUCT, 10).stream()
+            .filter(r -> r.source().equals("b.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.rowsRead()).isEqualTo(failed.rowsAccepted() + failed.rowsQuarantined());
     lake.removeOrphans(repositories.referencedFiles());
+    assertThat(failed.quarantineFile())
+        .as("the quarantine of a failed merge is kept")
+        .hasValueSatisfying(f -> assertThat(lake.resolve(f)).exists());
     assertThat(lines(service.loadVersion(PRODUCT, 1))).containsExactly("x");
     assertThat(stagingEntries()).isEmpty();
   }
