@@ -88,6 +88,22 @@ class IngestOptionsTest {
   }
 
   @Test
+  void readsTheKeysOfAnImportAsAList() {
+    IngestionJson.ImportJson body =
+        Json.read(
+            Json.mapper(),
+            new java.io.ByteArrayInputStream(
+                "{\"path\": \"a.csv\", \"mode\": \"merge\", \"keys\": [\"id\", \"site\"]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            IngestionJson.ImportJson.class);
+
+    IngestionRequest request = body.options().toRequest(PRODUCT, FILE, "a.csv");
+
+    assertThat(request.mode()).isEqualTo(WriteMode.MERGE);
+    assertThat(request.keys()).containsExactly("id", "site");
+  }
+
+  @Test
   void acceptsEncodingNamesWithDashes() {
     assertThat(IngestOptions.parseEncoding("utf-8")).isEqualTo(SourceEncoding.UTF_8);
     assertThat(IngestOptions.parseEncoding("windows-1252")).isEqualTo(SourceEncoding.WINDOWS_1252);
