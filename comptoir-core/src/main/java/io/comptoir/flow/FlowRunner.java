@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,7 +129,7 @@ public final class FlowRunner {
           IngestionRequest.of(definition.product(), batch.file())
               .withSourceName(batch.name())
               .withOptions(batch.options())
-              .withMode(mode)
+              .withMode(mode, definition.write().keys())
               .withDuplicates(batch.duplicates())
               .withProgress(new SourceProgress(flow, batch.progress()));
       if (definition.controls().toleratedRejectRate().isPresent()) {
@@ -173,10 +172,8 @@ public final class FlowRunner {
     return switch (definition.write().mode()) {
       case APPEND -> WriteMode.APPEND;
       case OVERWRITE -> WriteMode.OVERWRITE;
-      case MERGE, SCD2 ->
-          throw ComptoirException.invalidInput(
-              "flow %s: write mode %s is not available yet (append and overwrite are)",
-              definition.id(), definition.write().mode().name().toLowerCase(Locale.ROOT));
+      case MERGE -> WriteMode.MERGE;
+      case SCD2 -> WriteMode.SCD2;
     };
   }
 

@@ -5,7 +5,9 @@ import io.comptoir.contract.ExportSummary;
 import io.comptoir.contract.GovernedQuery;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data side of Comptoir: validates sources into Parquet and reads versions back. The core talks
@@ -20,6 +22,24 @@ public interface DataEngine extends AutoCloseable {
    * as Parquet files and rejected rows to a quarantine Parquet file in the staging directory.
    */
   StagedData stage(StageRequest request, ProgressListener progress);
+
+  /**
+   * Writes the files of a merge: the previous rows whose key is not among the new rows, plus every
+   * new row. Fails (INVALID_INPUT, naming a key) when a new row has an empty key or two new rows
+   * share a key. Previous files holding none of the new keys are kept as they are.
+   */
+  Rewrite merge(KeyedRows rows);
+
+  /**
+   * Writes the files of an scd2 version at {@code time}: a new key opens a row ({@code valid_from =
+   * time}, current); a current row whose other values changed is closed ({@code valid_to = time},
+   * not current) and a row with the new values is opened; an unchanged row and a key absent from
+   * the new rows are left as they are. Same key checks as {@link #merge}.
+   *
+   * @param previousWithoutHistory present when the previous files have no history columns (the
+   *     product was loaded by another mode before): their rows are taken as current since then
+   */
+  Rewrite historize(KeyedRows rows, Instant time, Optional<Instant> previousWithoutHistory);
 
   /** Reads rows of a version (any version: time travel). */
   RowBatch read(ReadRequest request);

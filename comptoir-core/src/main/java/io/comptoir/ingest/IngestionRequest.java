@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A request to ingest one file into a new version of a product.
  *
  * @param sourceName the name shown in the run history (the original file name of an upload)
+ * @param keys the columns that identify a row, for the merge and scd2 modes (and only them)
  * @param toleratedRejectRate overrides the configured rate (0.0 to 1.0) when present
  * @param progress set by flows: saved in the same transaction as the version
  */
@@ -20,6 +23,7 @@ public record IngestionRequest(
     String sourceName,
     SourceOptions options,
     WriteMode mode,
+    List<String> keys,
     DuplicatePolicy duplicates,
     Optional<Double> toleratedRejectRate,
     Optional<SourceProgress> progress) {
@@ -33,9 +37,22 @@ public record IngestionRequest(
             : sourceName;
     options = options == null ? SourceOptions.defaults() : options;
     mode = mode == null ? WriteMode.OVERWRITE : mode;
+    keys = keys == null ? List.of() : List.copyOf(keys);
     duplicates = duplicates == null ? DuplicatePolicy.REJECT : duplicates;
     toleratedRejectRate = toleratedRejectRate == null ? Optional.empty() : toleratedRejectRate;
     progress = progress == null ? Optional.empty() : progress;
+    String modeName = mode.name().toLowerCase(Locale.ROOT);
+    if (mode.keyed() && keys.isEmpty()) {
+      throw ComptoirException.invalidInput(
+          "write mode %s needs keys: the columns that identify a row", modeName);
+    }
+    if (!mode.keyed() && !keys.isEmpty()) {
+      throw ComptoirException.invalidInput(
+          "keys are only used by the merge and scd2 write modes, not %s", modeName);
+    }
+    if (keys.stream().distinct().count() != keys.size()) {
+      throw ComptoirException.invalidInput("keys are repeated: %s", keys);
+    }
     toleratedRejectRate.ifPresent(
         rate -> {
           if (!(rate >= 0.0 && rate <= 1.0)) {
@@ -46,32 +63,54 @@ public record IngestionRequest(
   }
 
   public static IngestionRequest of(ProductId product, Path source) {
-    return new IngestionRequest(product, source, null, null, null, null, null, null);
+    return new IngestionRequest(product, source, null, null, null, null, null, null, null);
   }
 
   public IngestionRequest withOptions(SourceOptions newOptions) {
     return new IngestionRequest(
-        product, source, sourceName, newOptions, mode, duplicates, toleratedRejectRate, progress);
+        product,
+        source,
+        sourceName,
+        newOptions,
+        mode,
+        keys,
+        duplicates,
+        toleratedRejectRate,
+        progress);
   }
 
+  /** A mode without keys: append or overwrite. */
   public IngestionRequest withMode(WriteMode newMode) {
+    return withMode(newMode, List.of());
+  }
+
+  /** A mode with its keys: merge and scd2 need them, the others take none. */
+  public IngestionRequest withMode(WriteMode newMode, List<String> newKeys) {
     return new IngestionRequest(
-        product, source, sourceName, options, newMode, duplicates, toleratedRejectRate, progress);
+        product,
+        source,
+        sourceName,
+        options,
+        newMode,
+        newKeys,
+        duplicates,
+        toleratedRejectRate,
+        progress);
   }
 
   public IngestionRequest withDuplicates(DuplicatePolicy policy) {
     return new IngestionRequest(
-        product, source, sourceName, options, mode, policy, toleratedRejectRate, progress);
+        product, source, sourceName, options, mode, keys, policy, toleratedRejectRate, progress);
   }
 
   public IngestionRequest withToleratedRejectRate(double rate) {
     return new IngestionRequest(
-        product, source, sourceName, options, mode, duplicates, Optional.of(rate), progress);
+        product, source, sourceName, options, mode, keys, duplicates, Optional.of(rate), progress);
   }
 
   public IngestionRequest withSourceName(String name) {
     return new IngestionRequest(
-        product, source, name, options, mode, duplicates, toleratedRejectRate, progress);
+        product, source, name, options, mode, keys, duplicates, toleratedRejectRate, progress);
   }
 
   /** The progress of the flow that reads this source, saved with the version. */
@@ -82,6 +121,7 @@ public record IngestionRequest(
         sourceName,
         options,
         mode,
+        keys,
         duplicates,
         toleratedRejectRate,
         Optional.of(newProgress));

@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +112,14 @@ public final class IngestionService {
     try {
       Staged staged = stage(request, product, run, format, source, staging, progress);
       return finish(
-          request, product, run, staged.data(), staged.columns(), staged.inferred(), progress);
+          request,
+          product,
+          run,
+          staged.data(),
+          staged.columns(),
+          staged.inferred(),
+          staging,
+          progress);
     } finally {
       lake.deleteStagingDirectory(run.id());
     }
@@ -145,7 +155,8 @@ public final class IngestionService {
       step = "schema";
       boolean inferred = product.columns().isEmpty();
       List<Column> columns =
-          inferred ? engine.inferColumns(text, format, options) : product.columns();
+          inferred ? engine.inferColumns(text, format, options) : ownColumns(request, product);
+      requireKeys(request, product, columns, inferred);
       step = "validate";
       StagedData data =
           engine.stage(
@@ -153,7 +164,7 @@ public final class IngestionService {
               progress);
       return new Staged(data, columns, inferred);
     } catch (RuntimeException e) {
-      throw recordFailure(request, run, step, StagedData.empty(), e);
+      throw recordFailure(request, run, step, StagedData.empty(), Optional.empty(), e);
     }
   }
 
@@ -162,6 +173,7 @@ public final class IngestionService {
       IngestionRun run,
       String step,
       StagedData counted,
+      Optional<String> quarantine,
       RuntimeException e) {
     String message = step + ": " + messageOf(e);
     try {
@@ -172,7 +184,7 @@ public final class IngestionService {
               counted,
               Optional.of(message),
               Optional.empty(),
-              Optional.empty()));
+              quarantine));
     } catch (RuntimeException updateFailure) {
       e.addSuppressed(updateFailure);
     }
@@ -191,6 +203,7 @@ public final class IngestionService {
       StagedData staged,
       List<Column> columns,
       boolean inferred,
+      Path staging,
       ProgressListener progress) {
     Optional<String> quarantine =
         staged.quarantineFile().map(file -> lake.publishQuarantine(product.id(), run.id(), file));
@@ -228,21 +241,171 @@ public final class IngestionService {
               quarantine));
       throw ComptoirException.invalidInput("%s: %s", request.sourceName(), message);
     }
-    progress.progress("commit", 0.0);
-    List<DataFile> files = new ArrayList<>();
     Optional<Version> previous = repository.findLatestVersion(product.id());
-    if (request.mode() == WriteMode.APPEND && previous.isPresent()) {
-      requireSameSchema(previous.get(), columns);
-      files.addAll(previous.get().files());
-    }
+    Instant time = clock.instant();
+    List<Column> schema =
+        request.mode() == WriteMode.SCD2 ? HistoryColumns.withHistory(columns) : columns;
+    Written written;
     try {
-      files.addAll(lake.publishData(product.id(), staged.dataFiles()));
+      written = write(request, run, staged, columns, schema, previous, staging, time, progress);
+    } catch (RuntimeException e) {
+      throw recordFailure(
+          request, run, request.mode().name().toLowerCase(Locale.ROOT), staged, quarantine, e);
+    }
+    progress.progress("commit", 0.0);
+    try {
+      List<DataFile> files = new ArrayList<>(written.kept());
+      files.addAll(lake.publishData(product.id(), written.files()));
+      List<Column> productColumns = productColumns(request, product, schema, inferred);
+      Optional<DataProduct> updated =
+          productColumns.equals(product.columns())
+              ? Optional.empty()
+              : Optional.of(product.withColumns(productColumns, time));
       return commit(
-          request, product, run, staged, columns, inferred, previous, files, quarantine, progress);
+          request,
+          product,
+          run,
+          staged,
+          schema,
+          updated,
+          previous,
+          files,
+          quarantine,
+          time,
+          progress);
     } catch (RuntimeException e) {
       // files already moved are unreferenced: removed by the next recovery
-      throw recordFailure(request, run, "commit", staged, e);
+      throw recordFailure(request, run, "commit", staged, quarantine, e);
     }
+  }
+
+  /**
+   * The files of the new version: previous files it lists unchanged, and staged files to publish.
+   */
+  private record Written(List<DataFile> kept, List<StagedData.StagedFile> files) {}
+
+  private Written write(
+      IngestionRequest request,
+      IngestionRun run,
+      StagedData staged,
+      List<Column> columns,
+      List<Column> schema,
+      Optional<Version> previous,
+      Path staging,
+      Instant time,
+      ProgressListener progress) {
+    String mode = request.mode().name().toLowerCase(Locale.ROOT);
+    switch (request.mode()) {
+      case OVERWRITE:
+        return new Written(List.of(), staged.dataFiles());
+      case APPEND:
+        if (previous.isEmpty()) {
+          return new Written(List.of(), staged.dataFiles());
+        }
+        requireSameSchema(previous.get(), schema, mode);
+        return new Written(previous.get().files(), staged.dataFiles());
+      case MERGE:
+        previous.ifPresent(version -> requireSameSchema(version, schema, mode));
+        break;
+      case SCD2:
+        break;
+      default:
+        throw new IllegalStateException("unknown write mode " + request.mode());
+    }
+    progress.progress(mode, 0.0);
+    Map<Path, DataFile> previousFiles = new LinkedHashMap<>();
+    previous.ifPresent(
+        version -> version.files().forEach(f -> previousFiles.put(lake.resolve(f.path()), f)));
+    KeyedRows rows =
+        new KeyedRows(
+            List.copyOf(previousFiles.keySet()),
+            staged.dataFiles(),
+            columns,
+            request.keys(),
+            staging,
+            run.id().value());
+    Rewrite rewrite;
+    if (request.mode() == WriteMode.MERGE) {
+      rewrite = engine.merge(rows);
+    } else {
+      Optional<Instant> withoutHistory = Optional.empty();
+      if (previous.isPresent() && !sameSchema(previous.get().schema(), schema)) {
+        if (!sameSchema(previous.get().schema(), columns)) {
+          throw ComptoirException.invalidInput(
+              "cannot keep a history: version %d has columns %s but this load has %s (then %s,"
+                  + " %s, %s); use overwrite",
+              previous.get().number(),
+              describe(previous.get().schema()),
+              describe(columns),
+              HistoryColumns.VALID_FROM,
+              HistoryColumns.VALID_TO,
+              HistoryColumns.IS_CURRENT);
+        }
+        withoutHistory = Optional.of(previous.get().createdAt());
+      }
+      rewrite = engine.historize(rows, time, withoutHistory);
+    }
+    List<DataFile> kept = new ArrayList<>();
+    for (Path file : rewrite.keptFiles()) {
+      DataFile known = previousFiles.get(file);
+      if (known == null) {
+        throw new IllegalStateException("the engine kept a file of no previous version: " + file);
+      }
+      kept.add(known);
+    }
+    progress.progress(mode, 1.0);
+    return new Written(kept, rewrite.writtenFiles());
+  }
+
+  /** The columns rows are validated against: for scd2, without the history columns. */
+  private static List<Column> ownColumns(IngestionRequest request, DataProduct product) {
+    return request.mode() == WriteMode.SCD2
+        ? HistoryColumns.withoutHistory(product.columns())
+        : product.columns();
+  }
+
+  private static void requireKeys(
+      IngestionRequest request, DataProduct product, List<Column> columns, boolean inferred) {
+    for (String key : request.keys()) {
+      if (columns.stream().noneMatch(c -> c.name().equals(key))) {
+        throw ComptoirException.invalidInput(
+            "key column '%s' is not a column of %s%s (columns: %s)",
+            key,
+            product.id(),
+            inferred ? " as read from the source" : "",
+            columns.stream().map(Column::name).toList());
+      }
+    }
+    if (request.mode() == WriteMode.SCD2 && inferred) {
+      for (Column column : columns) {
+        if (HistoryColumns.isHistoryColumn(column.name())) {
+          throw ComptoirException.invalidInput(
+              "the source has a column %s, which the scd2 history writes: rename it",
+              column.name());
+        }
+      }
+    }
+  }
+
+  /**
+   * The product's columns after the load: inferred ones on a first load; for scd2, the history
+   * columns are added when missing, so contracts can grant them.
+   */
+  private static List<Column> productColumns(
+      IngestionRequest request, DataProduct product, List<Column> schema, boolean inferred) {
+    if (inferred) {
+      return schema;
+    }
+    if (request.mode() != WriteMode.SCD2) {
+      return product.columns();
+    }
+    List<Column> columns = new ArrayList<>(product.columns());
+    for (Column history : HistoryColumns.columns()) {
+      if (columns.stream().noneMatch(c -> c.name().equals(history.name()))) {
+        columns.add(history);
+      }
+    }
+    return columns;
   }
 
   private IngestionRun commit(
@@ -250,19 +413,20 @@ public final class IngestionService {
       DataProduct product,
       IngestionRun run,
       StagedData staged,
-      List<Column> columns,
-      boolean inferred,
+      List<Column> schema,
+      Optional<DataProduct> updated,
       Optional<Version> previous,
       List<DataFile> files,
       Optional<String> quarantine,
+      Instant time,
       ProgressListener progress) {
     int number = previous.map(v -> v.number() + 1).orElse(1);
     Version version =
         new Version(
             product.id(),
             number,
-            clock.instant(),
-            columns,
+            time,
+            schema,
             files.stream().mapToLong(DataFile::rows).sum(),
             files.stream().mapToLong(DataFile::bytes).sum(),
             run.sourceChecksum(),
@@ -277,8 +441,6 @@ public final class IngestionService {
             Optional.empty(),
             Optional.of(number),
             quarantine);
-    Optional<DataProduct> updated =
-        inferred ? Optional.of(product.withColumns(columns, clock.instant())) : Optional.empty();
     repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
     log.info(
@@ -291,14 +453,20 @@ public final class IngestionService {
     return succeeded;
   }
 
-  private static void requireSameSchema(Version previous, List<Column> columns) {
-    List<String> before = previous.schema().stream().map(c -> c.name() + ":" + c.type()).toList();
-    List<String> now = columns.stream().map(c -> c.name() + ":" + c.type()).toList();
-    if (!before.equals(now)) {
+  private static void requireSameSchema(Version previous, List<Column> columns, String mode) {
+    if (!sameSchema(previous.schema(), columns)) {
       throw ComptoirException.invalidInput(
-          "cannot append: version %d has columns %s but this load has %s; use overwrite",
-          previous.number(), before, now);
+          "cannot %s: version %d has columns %s but this load has %s; use overwrite",
+          mode, previous.number(), describe(previous.schema()), describe(columns));
     }
+  }
+
+  private static boolean sameSchema(List<Column> before, List<Column> now) {
+    return describe(before).equals(describe(now));
+  }
+
+  private static List<String> describe(List<Column> columns) {
+    return columns.stream().map(c -> c.name() + ":" + c.type()).toList();
   }
 
   private static SourceFormat resolveFormat(IngestionRequest request) {

@@ -7,6 +7,7 @@ import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
+import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,145 @@ class IngestionServiceTest {
   }
 
   @Test
+  void mergeSharesTheFilesWithoutNewKeysAndRewritesTheOthers() throws IOException {
+    service.ingest(request("a.csv", "value\nx\ny\n"), ProgressListener.NONE);
+    service.ingest(
+        request("b.csv", "value\nz\nv\n").withMode(WriteMode.APPEND), ProgressListener.NONE);
+
+    IngestionRun run =
+        service.ingest(
+            request("c.csv", "value\nz\nw\nbad\n").withMode(WriteMode.MERGE, List.of("value")),
+            ProgressListener.NONE);
+
+    assertThat(run.rowsRead()).isEqualTo(run.rowsAccepted() + run.rowsQuarantined()).isEqualTo(3);
+    Version merged = service.loadVersion(PRODUCT, 3);
+    assertThat(merged.mode()).isEqualTo(WriteMode.MERGE);
+    assertThat(merged.rowCount()).as("x, y, v, then z and w").isEqualTo(5);
+    assertThat(merged.files()).hasSize(3);
+    assertThat(merged.files().get(0)).isEqualTo(service.loadVersion(PRODUCT, 1).files().get(0));
+    assertThat(lines(merged)).containsExactlyInAnyOrder("x", "y", "v", "z", "w");
+    assertThat(lines(service.loadVersion(PRODUCT, 2)))
+        .as("the previous version is intact")
+        .containsExactlyInAnyOrder("x", "y", "z", "v");
+    assertThat(stagingEntries()).isEmpty();
+  }
+
+  @Test
+  void aFailedMergeCreatesNoVersionAndRecordsItsStep() throws IOException {
+    service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+
+    assertThatThrownBy(
+            () ->
+                service.ingest(
+                    request("b.csv", "value\nz\nz\nbad\n")
+                        .withMode(WriteMode.MERGE, List.of("value")),
+                    ProgressListener.NONE))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessage(
+            "ingestion of b.csv failed in merge: key (z) is held by 2 new rows: merge needs one"
+                + " row per key");
+    assertThatThrownBy(
+            () ->
+                service.ingest(
+                    request("c.csv", "value\nz\n").withMode(WriteMode.SCD2, List.of("id")),
+                    ProgressListener.NONE))
+        .hasMessage(
+            "ingestion of c.csv failed in schema: key column 'id' is not a column of colis"
+                + " (columns: [value])");
+
+    assertThat(service.listVersions(PRODUCT)).hasSize(1);
+    assertThat(service.listRuns(PRODUCT, 10))
+        .extracting(IngestionRun::status, r -> r.error().orElse(""))
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                RunStatus.FAILED,
+                "merge: key (z) is held by 2 new rows: merge needs one row per key"));
+    IngestionRun failed =
+        service.listRuns(PRODUCT, 10).stream()
+            .filter(r -> r.source().equals("b.csv"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(failed.rowsRead()).isEqualTo(failed.rowsAccepted() + failed.rowsQuarantined());
+    lake.removeOrphans(repositories.referencedFiles());
+    assertThat(failed.quarantineFile())
+        .as("the quarantine of a failed merge is kept")
+        .hasValueSatisfying(f -> assertThat(lake.resolve(f)).exists());
+    assertThat(lines(service.loadVersion(PRODUCT, 1))).containsExactly("x");
+    assertThat(stagingEntries()).isEmpty();
+  }
+
+  @Test
+  void historyAddsItsColumnsToTheVersionAndTheProduct() throws IOException {
+    service.ingest(
+        request("a.csv", "value\nx\n").withMode(WriteMode.SCD2, List.of("value")),
+        ProgressListener.NONE);
+    service.ingest(
+        request("b.csv", "value\ny\n").withMode(WriteMode.SCD2, List.of("value")),
+        ProgressListener.NONE);
+
+    List<String> names =
+        List.of("value", HistoryColumns.VALID_FROM, HistoryColumns.VALID_TO, "is_current");
+    assertThat(service.loadVersion(PRODUCT, 2).schema())
+        .extracting(io.comptoir.catalog.Column::name)
+        .isEqualTo(names);
+    assertThat(repositories.findProduct(PRODUCT).orElseThrow().columns())
+        .extracting(io.comptoir.catalog.Column::name, io.comptoir.catalog.Column::personalData)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("value", PersonalDataCategory.NONE),
+            org.assertj.core.groups.Tuple.tuple("valid_from", PersonalDataCategory.NONE),
+            org.assertj.core.groups.Tuple.tuple("valid_to", PersonalDataCategory.NONE),
+            org.assertj.core.groups.Tuple.tuple("is_current", PersonalDataCategory.NONE));
+    assertThat(service.loadVersion(PRODUCT, 2).rowCount()).isEqualTo(2);
+    assertThat(engine.historized).containsExactly(Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void historyStartsFromAVersionOfAnotherMode() throws IOException {
+    service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+
+    service.ingest(
+        request("b.csv", "value\ny\n").withMode(WriteMode.SCD2, List.of("value")),
+        ProgressListener.NONE);
+
+    assertThat(engine.historized)
+        .containsExactly(Optional.of(service.loadVersion(PRODUCT, 1).createdAt()));
+  }
+
+  @Test
+  void historyRefusesAPreviousVersionOfOtherColumns() throws IOException {
+    service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+    DataProduct product = repositories.findProduct(PRODUCT).orElseThrow();
+    repositories.saveProduct(
+        product.withColumns(
+            List.of(
+                io.comptoir.catalog.Column.of("value", io.comptoir.catalog.DataType.STRING),
+                io.comptoir.catalog.Column.of("extra", io.comptoir.catalog.DataType.STRING)),
+            product.updatedAt()));
+
+    assertThatThrownBy(
+            () ->
+                service.ingest(
+                    request("b.csv", "value\nz\n").withMode(WriteMode.SCD2, List.of("value")),
+                    ProgressListener.NONE))
+        .hasMessage(
+            "ingestion of b.csv failed in scd2: cannot keep a history: version 1 has columns"
+                + " [value:string] but this load has [value:string, extra:string] (then"
+                + " valid_from, valid_to, is_current); use overwrite");
+    assertThat(service.listVersions(PRODUCT)).hasSize(1);
+  }
+
+  @Test
+  void keyedModesNeedKeysAndTheOthersTakeNone() throws IOException {
+    IngestionRequest request = request("a.csv", "value\nx\n");
+    assertThatThrownBy(() -> request.withMode(WriteMode.MERGE))
+        .hasMessage("write mode merge needs keys: the columns that identify a row");
+    assertThatThrownBy(() -> request.withMode(WriteMode.APPEND, List.of("value")))
+        .hasMessage("keys are only used by the merge and scd2 write modes, not append");
+    assertThatThrownBy(() -> request.withMode(WriteMode.SCD2, List.of("value", "value")))
+        .hasMessage("keys are repeated: [value, value]");
+  }
+
+  @Test
   void recordsTheFailingStepAndCleansTheStagingDirectory() throws IOException {
     engine.failure = ComptoirException.invalidInput("boom on line 3");
     assertThatThrownBy(() -> service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE))
@@ -174,6 +315,14 @@ class IngestionServiceTest {
     assertThat(orphan).doesNotExist();
     assertThat(stagingEntries()).isEmpty();
     assertThat(lake.resolve(service.loadVersion(PRODUCT, 1).files().get(0).path())).exists();
+  }
+
+  private List<String> lines(Version version) throws IOException {
+    List<String> lines = new java.util.ArrayList<>();
+    for (DataFile file : version.files()) {
+      lines.addAll(Files.readAllLines(lake.resolve(file.path())));
+    }
+    return lines;
   }
 
   private List<Path> stagingEntries() throws IOException {

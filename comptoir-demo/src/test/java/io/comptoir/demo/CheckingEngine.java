@@ -3,9 +3,11 @@ package io.comptoir.demo;
 import io.comptoir.catalog.Column;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.ingest.DataEngine;
+import io.comptoir.ingest.KeyedRows;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.ingest.QuarantinedRow;
 import io.comptoir.ingest.ReadRequest;
+import io.comptoir.ingest.Rewrite;
 import io.comptoir.ingest.RowBatch;
 import io.comptoir.ingest.SourceFormat;
 import io.comptoir.ingest.SourceOptions;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +77,16 @@ final class CheckingEngine implements DataEngine {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public Rewrite merge(KeyedRows rows) {
+    throw new UnsupportedOperationException("the demo loads append or overwrite");
+  }
+
+  @Override
+  public Rewrite historize(KeyedRows rows, Instant time, Optional<Instant> previousWithoutHistory) {
+    throw new UnsupportedOperationException("the demo loads append or overwrite");
   }
 
   @Override

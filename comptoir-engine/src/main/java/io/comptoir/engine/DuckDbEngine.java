@@ -10,9 +10,11 @@ import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ExportSummary;
 import io.comptoir.contract.GovernedQuery;
 import io.comptoir.ingest.DataEngine;
+import io.comptoir.ingest.KeyedRows;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.ingest.QuarantinedRow;
 import io.comptoir.ingest.ReadRequest;
+import io.comptoir.ingest.Rewrite;
 import io.comptoir.ingest.RowBatch;
 import io.comptoir.ingest.SourceFiles;
 import io.comptoir.ingest.SourceFormat;
@@ -28,8 +30,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,6 +121,33 @@ public final class DuckDbEngine implements DataEngine {
     } catch (SQLException e) {
       throw sourceError(request.source(), e);
     }
+  }
+
+  @Override
+  public Rewrite merge(KeyedRows rows) {
+    requireNonNull(rows, "rows is null");
+    try (DuckDBConnection connection = connect()) {
+      return new KeyedWriter(connection, rows, "merge").merge();
+    } catch (SQLException e) {
+      throw writeError("merge", e);
+    }
+  }
+
+  @Override
+  public Rewrite historize(KeyedRows rows, Instant time, Optional<Instant> previousWithoutHistory) {
+    requireNonNull(rows, "rows is null");
+    requireNonNull(time, "time is null");
+    requireNonNull(previousWithoutHistory, "previousWithoutHistory is null");
+    try (DuckDBConnection connection = connect()) {
+      return new KeyedWriter(connection, rows, "scd2").historize(time, previousWithoutHistory);
+    } catch (SQLException e) {
+      throw writeError("scd2", e);
+    }
+  }
+
+  private static ComptoirException writeError(String mode, SQLException e) {
+    return new ComptoirException(
+        ErrorCode.INTERNAL, "cannot write the " + mode + " version: " + e.getMessage(), e);
   }
 
   static ComptoirException sourceError(Path source, SQLException e) {

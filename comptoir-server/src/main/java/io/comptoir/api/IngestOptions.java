@@ -10,6 +10,7 @@ import io.comptoir.ingest.SourceOptions;
 import io.comptoir.ingest.WriteMode;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * @param decimalSeparator {@code .} or {@code ,}
  * @param encoding auto, utf-8, iso-8859-1 or windows-1252
  * @param header whether the first CSV line holds the column names (default true)
- * @param mode append or overwrite (default overwrite)
+ * @param mode append, overwrite (default), merge or scd2
+ * @param keys the key columns of merge and scd2, separated by commas
  * @param force ingest again a file whose checksum was already ingested (default false)
  * @param toleratedRejectRate overrides the configured rate, 0 to 1
  */
@@ -34,6 +36,7 @@ public record IngestOptions(
     Optional<String> encoding,
     Optional<Boolean> header,
     Optional<String> mode,
+    Optional<String> keys,
     Optional<Boolean> force,
     Optional<Double> toleratedRejectRate) {
 
@@ -44,12 +47,13 @@ public record IngestOptions(
     encoding = blankToEmpty(encoding);
     header = header == null ? Optional.empty() : header;
     mode = blankToEmpty(mode);
+    keys = blankToEmpty(keys);
     force = force == null ? Optional.empty() : force;
     toleratedRejectRate = toleratedRejectRate == null ? Optional.empty() : toleratedRejectRate;
   }
 
   public static IngestOptions defaults() {
-    return new IngestOptions(null, null, null, null, null, null, null, null);
+    return new IngestOptions(null, null, null, null, null, null, null, null, null);
   }
 
   /** The request to ingest a file, every option checked. */
@@ -74,7 +78,9 @@ public record IngestOptions(
         IngestionRequest.of(product, source)
             .withSourceName(sourceName)
             .withOptions(options)
-            .withMode(mode.map(IngestOptions::parseMode).orElse(WriteMode.OVERWRITE))
+            .withMode(
+                mode.map(IngestOptions::parseMode).orElse(WriteMode.OVERWRITE),
+                keys.map(IngestOptions::parseKeys).orElse(List.of()))
             .withDuplicates(force.orElse(false) ? DuplicatePolicy.FORCE : DuplicatePolicy.REJECT);
     return toleratedRejectRate.isPresent()
         ? request.withToleratedRejectRate(toleratedRejectRate.get())
@@ -87,6 +93,11 @@ public record IngestOptions(
 
   static WriteMode parseMode(String text) {
     return parseEnum(WriteMode.class, text, "mode");
+  }
+
+  /** Key columns separated by commas: {@code id} or {@code id, site}. */
+  static List<String> parseKeys(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
   }
 
   public static SourceEncoding parseEncoding(String text) {

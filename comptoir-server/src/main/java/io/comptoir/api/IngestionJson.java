@@ -117,6 +117,7 @@ final class IngestionJson {
       String encoding,
       Boolean header,
       String mode,
+      java.util.List<String> keys,
       Boolean force,
       Double toleratedRejectRate) {
     IngestOptions options() {
@@ -127,6 +128,7 @@ final class IngestionJson {
           Optional.ofNullable(encoding),
           Optional.ofNullable(header),
           Optional.ofNullable(mode),
+          Optional.ofNullable(keys).map(list -> String.join(",", list)),
           Optional.ofNullable(force),
           Optional.ofNullable(toleratedRejectRate));
     }

@@ -114,6 +114,7 @@ final class IngestionRoutes {
         Parameters.string(context, "encoding"),
         Parameters.bool(context, "header"),
         Parameters.string(context, "mode"),
+        Parameters.string(context, "keys"),
         Parameters.bool(context, "force"),
         Parameters.decimal(context, "tolerated-reject-rate"));
   }

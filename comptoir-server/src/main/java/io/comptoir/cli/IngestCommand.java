@@ -61,8 +61,17 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--no-header", description = "The CSV file has no header line.")
   boolean noHeader;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "overwrite (default) or append.")
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description = "overwrite (default), append, merge or scd2.")
   String mode;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "COLUMNS",
+      description = "Key columns of merge and scd2, separated by commas.")
+  String keys;
 
   @Option(names = "--force", description = "Ingest again a file that was already ingested.")
   boolean force;
@@ -93,6 +102,7 @@ final class IngestCommand implements Callable<Integer> {
                 Optional.ofNullable(encoding),
                 noHeader ? Optional.of(false) : Optional.empty(),
                 Optional.ofNullable(mode),
+                Optional.ofNullable(keys),
                 Optional.of(force),
                 Optional.ofNullable(toleratedRejectRate))
             .toRequest(ProductId.of(product), source, String.valueOf(source.getFileName()));

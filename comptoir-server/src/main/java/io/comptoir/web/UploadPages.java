@@ -212,6 +212,7 @@ final class UploadPages {
                   Optional.empty(),
                   Optional.of(form.header()),
                   Optional.of(form.mode()),
+                  Optional.empty(),
                   Optional.of(form.force()),
                   form.toleratedRejectRate())
               .toRequest(product.id(), path, Uploads.displayName(file.filename()));

@@ -378,10 +378,15 @@ class ApiIT {
         "INVALID_INPUT",
         "query parameter 'force' must be true or false, got 'maybe'");
     assertError(
+        http.post("/api/v1/products/clients/uploads?mode=upsert", CUSTOMERS_CSV),
+        400,
+        "INVALID_INPUT",
+        "mode must be one of append, overwrite, merge, scd2, got 'upsert'");
+    assertError(
         http.post("/api/v1/products/clients/uploads?mode=merge", CUSTOMERS_CSV),
         400,
         "INVALID_INPUT",
-        "mode must be one of append, overwrite, got 'merge'");
+        "write mode merge needs keys: the columns that identify a row");
     assertError(
         http.post("/api/v1/products/clients/uploads?delimiter=%3B%3B", CUSTOMERS_CSV),
         400,
@@ -465,7 +470,7 @@ class ApiIT {
         400,
         "INVALID_INPUT",
         "unknown field 'colour' in the request body (known fields: path, format, delimiter,"
-            + " decimalSeparator, encoding, header, mode, force, toleratedRejectRate)");
+            + " decimalSeparator, encoding, header, mode, keys, force, toleratedRejectRate)");
     Http.Response broken = http.postJson("/api/v1/products/clients/imports", "{\"path\": ");
     assertThat(broken.status()).isEqualTo(400);
     assertThat(broken.errorMessage()).startsWith("invalid JSON body: ");

@@ -178,14 +178,7 @@ class FlowRunIT {
   }
 
   @Test
-  void refusesWhatCannotRunYetWithAClearError() {
-    save(
-        """
-        id: colis-fusion
-        product: colis-suivi
-        source: {kind: file-drop, directory: inbox/dpd}
-        write: {mode: merge, keys: [id]}
-        """);
+  void refusesAMissingDropZoneWithAClearError() {
     save(
         """
         id: colis-absent
@@ -193,13 +186,8 @@ class FlowRunIT {
         source: {kind: file-drop, directory: inbox/nulle-part}
         """);
 
-    Http.Response merge = owner.postJson("/api/v1/flows/colis-fusion/runs", "");
     Http.Response missing = owner.postJson("/api/v1/flows/colis-absent/runs", "");
 
-    assertThat(merge.status()).isEqualTo(400);
-    assertThat(merge.errorMessage())
-        .isEqualTo(
-            "flow colis-fusion: write mode merge is not available yet (append and overwrite are)");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.errorMessage()).contains("drop zone").contains("does not exist");
   }

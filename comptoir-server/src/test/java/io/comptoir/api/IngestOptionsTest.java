@@ -41,6 +41,7 @@ class IngestOptionsTest {
                 Optional.of("latin1"),
                 Optional.of(false),
                 Optional.of("Append"),
+                Optional.empty(),
                 Optional.of(true),
                 Optional.of(0.2))
             .toRequest(PRODUCT, FILE, "in.csv");
@@ -56,6 +57,53 @@ class IngestOptionsTest {
   }
 
   @Test
+  void takesTheKeysOfMergeAndScd2SeparatedByCommas() {
+    IngestionRequest request =
+        new IngestOptions(
+                null,
+                null,
+                null,
+                null,
+                null,
+                Optional.of("scd2"),
+                Optional.of("id, site"),
+                null,
+                null)
+            .toRequest(PRODUCT, FILE, "in.csv");
+
+    assertThat(request.mode()).isEqualTo(WriteMode.SCD2);
+    assertThat(request.keys()).containsExactly("id", "site");
+    assertThatThrownBy(
+            () ->
+                new IngestOptions(
+                        null, null, null, null, null, Optional.of("merge"), null, null, null)
+                    .toRequest(PRODUCT, FILE, "in.csv"))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessage("write mode merge needs keys: the columns that identify a row");
+    assertThatThrownBy(
+            () ->
+                new IngestOptions(null, null, null, null, null, null, Optional.of("id"), null, null)
+                    .toRequest(PRODUCT, FILE, "in.csv"))
+        .hasMessage("keys are only used by the merge and scd2 write modes, not overwrite");
+  }
+
+  @Test
+  void readsTheKeysOfAnImportAsAList() {
+    IngestionJson.ImportJson body =
+        Json.read(
+            Json.mapper(),
+            new java.io.ByteArrayInputStream(
+                "{\"path\": \"a.csv\", \"mode\": \"merge\", \"keys\": [\"id\", \"site\"]}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            IngestionJson.ImportJson.class);
+
+    IngestionRequest request = body.options().toRequest(PRODUCT, FILE, "a.csv");
+
+    assertThat(request.mode()).isEqualTo(WriteMode.MERGE);
+    assertThat(request.keys()).containsExactly("id", "site");
+  }
+
+  @Test
   void acceptsEncodingNamesWithDashes() {
     assertThat(IngestOptions.parseEncoding("utf-8")).isEqualTo(SourceEncoding.UTF_8);
     assertThat(IngestOptions.parseEncoding("windows-1252")).isEqualTo(SourceEncoding.WINDOWS_1252);
@@ -67,8 +115,8 @@ class IngestOptionsTest {
     assertThatThrownBy(() -> IngestOptions.parseFormat("xlsx"))
         .isInstanceOf(ComptoirException.class)
         .hasMessage("format must be one of csv, jsonl, parquet, got 'xlsx'");
-    assertThatThrownBy(() -> IngestOptions.parseMode("merge"))
-        .hasMessage("mode must be one of append, overwrite, got 'merge'");
+    assertThatThrownBy(() -> IngestOptions.parseMode("upsert"))
+        .hasMessage("mode must be one of append, overwrite, merge, scd2, got 'upsert'");
     assertThatThrownBy(() -> IngestOptions.parseEncoding("ebcdic"))
         .hasMessage("encoding must be one of auto, utf-8, iso-8859-1, windows-1252, got 'ebcdic'");
     assertThatThrownBy(() -> IngestOptions.parseDelimiter("::"))
@@ -80,7 +128,7 @@ class IngestOptionsTest {
   @Test
   void rejectsARateOutsideZeroToOne() {
     IngestOptions options =
-        new IngestOptions(null, null, null, null, null, null, null, Optional.of(1.5));
+        new IngestOptions(null, null, null, null, null, null, null, null, Optional.of(1.5));
 
     assertThatThrownBy(() -> options.toRequest(PRODUCT, FILE, "in.csv"))
         .isInstanceOf(ComptoirException.class)

@@ -170,11 +170,11 @@ class CliIT {
   @Test
   void reportsABadOptionValueOnOneLine() {
     CliHarness.Result result =
-        cli.run("ingest", "colis-suivi", "parcels.csv", "--data-dir=data", "--mode=merge");
+        cli.run("ingest", "colis-suivi", "parcels.csv", "--data-dir=data", "--mode=upsert");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("error: mode must be one of append, overwrite, got 'merge'\n");
+        .isEqualTo("error: mode must be one of append, overwrite, merge, scd2, got 'upsert'\n");
   }
 
   @Test
