@@ -254,11 +254,20 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /** A random cluster id: 16 bytes in URL-safe base64 without padding, as Kafka expects. */
-  private static String clusterId() {
-    UUID uuid = UUID.randomUUID();
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  /**
+   * A random cluster id, base64url of 16 bytes; never starting with '-', which the storage tool's
+   * argument parser would take for an option (1 start in 64 failed that way).
+   */
+  static String clusterId() {
+    while (true) {
+      UUID uuid = UUID.randomUUID();
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+      bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+      String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
   }
 
   private static int freePort() {
