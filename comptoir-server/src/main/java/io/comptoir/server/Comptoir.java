@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout of the data directory: {@code lake/} (Parquet versions and quarantines), {@code
  * uploads/} (request bodies while they are ingested), {@code tmp/} (engine spill files), {@code
- * inbox/} (the default import directory) and the SQLite file when no JDBC URL is configured.
+ * inbox/} (the default import directory), {@code instance-id} (names its flow leases) and the
+ * SQLite file when no JDBC URL is configured.
  */
 public final class Comptoir implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Comptoir.class);
