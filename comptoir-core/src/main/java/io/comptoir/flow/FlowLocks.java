@@ -12,4 +12,10 @@ public interface FlowLocks {
 
   /** Gives the lease back, if this holder has it. */
   void release(FlowId flow, String holder);
+
+  /**
+   * Gives back every lease whose holder's name starts with the prefix (the runs of processes that
+   * are gone); returns how many.
+   */
+  int releaseAllOf(String holderPrefix);
 }

@@ -49,12 +49,16 @@ public final class FlowRunner {
   private final Path workRoot;
   private final Clock clock;
   private final FlowEvents events;
-  private final String holder = "comptoir-" + UUID.randomUUID();
+  private final String instance;
+  private final String holder;
 
   /**
+   * @param instance names the data directory; this process's leases are held as {@code
+   *     instance/uuid}, so that {@link #recover()} can give back those of a stopped process
    * @param workRoot where each run gets a work directory, deleted after the run
    */
   public FlowRunner(
+      String instance,
       FlowService flows,
       IngestionService ingestion,
       FlowLocks locks,
@@ -69,6 +73,27 @@ public final class FlowRunner {
     this.workRoot = requireNonNull(workRoot, "workRoot is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.events = requireNonNull(events, "events is null");
+    this.instance = requireNonNull(instance, "instance is null");
+    this.holder = instance + "/" + UUID.randomUUID();
+  }
+
+  /**
+   * After a crash, when no other process uses the data directory: gives back the leases that the
+   * stopped processes of this data directory held (a killed run never released its lease, which
+   * would block its flow until the lease expired) and deletes their work directories.
+   */
+  public void recover() {
+    int released = locks.releaseAllOf(instance + "/");
+    if (released > 0) {
+      log.warn("released {} flow lease(s) of interrupted runs", released);
+    }
+    if (Files.isDirectory(workRoot)) {
+      try (Stream<Path> directories = Files.list(workRoot)) {
+        directories.forEach(FlowRunner::deleteQuietly);
+      } catch (IOException e) {
+        log.warn("cannot list work directories {}: {}", workRoot, e.getMessage());
+      }
+    }
   }
 
   /**

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout of the data directory: {@code lake/} (Parquet versions and quarantines), {@code
  * uploads/} (request bodies while they are ingested), {@code tmp/} (engine spill files), {@code
- * inbox/} (the default import directory) and the SQLite file when no JDBC URL is configured.
+ * inbox/} (the default import directory), {@code instance-id} (names its flow leases) and the
+ * SQLite file when no JDBC URL is configured.
  */
 public final class Comptoir implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Comptoir.class);
@@ -248,6 +249,7 @@ public final class Comptoir implements AutoCloseable {
               consumption,
               flows,
               new FlowRunner(
+                  instanceId(dataDirectory),
                   flows,
                   ingestion,
                   store.flowLocks(),
@@ -264,6 +266,34 @@ public final class Comptoir implements AutoCloseable {
       closeQuietly(store, e);
       lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * The data directory's id, kept in {@code instance-id}: the flow leases of its processes are
+   * named after it, so that recovery gives back those of a process that was killed.
+   */
+  private static String instanceId(Path dataDirectory) {
+    Path file = dataDirectory.resolve("instance-id");
+    try {
+      if (!Files.exists(file)) {
+        // written whole under another name, then linked: a process starting at the same moment
+        // reads either nothing or the whole id
+        String id = "comptoir-" + java.util.UUID.randomUUID();
+        Path temporary = dataDirectory.resolve("instance-id." + id);
+        Files.writeString(temporary, id);
+        try {
+          Files.createLink(file, temporary);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // the other process's id stays
+        } finally {
+          Files.deleteIfExists(temporary);
+        }
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot read the data directory's id " + file + ": " + e, e);
     }
   }
 
@@ -288,6 +318,7 @@ public final class Comptoir implements AutoCloseable {
     }
     try {
       ingestion.recover();
+      flowRunner.recover();
       recovered = true;
     } finally {
       lock.share();

@@ -54,4 +54,17 @@ final class JdbcFlowLocks implements FlowLocks {
                 flow.value(),
                 holder));
   }
+
+  @Override
+  public int releaseAllOf(String holderPrefix) {
+    requireNonNull(holderPrefix, "holderPrefix is null");
+    return database.call(
+        "unlock the flows of " + holderPrefix,
+        connection ->
+            update(
+                connection,
+                "DELETE FROM flow_locks WHERE substr(holder, 1, ?) = ?",
+                holderPrefix.length(),
+                holderPrefix));
+  }
 }

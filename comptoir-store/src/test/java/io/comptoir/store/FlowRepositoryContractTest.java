@@ -131,6 +131,23 @@ abstract class FlowRepositoryContractTest {
   }
 
   @Test
+  void givesBackTheLeasesOfTheHoldersOfOneDataDirectory() {
+    io.comptoir.flow.FlowLocks locks = store.flowLocks();
+    locks.acquire(DPD, "comptoir-a/1", T0, T0.plusSeconds(1800));
+    locks.acquire(TEMPLATE, "comptoir-b/2", T0, T0.plusSeconds(1800));
+
+    assertThat(locks.releaseAllOf("comptoir-a/")).isEqualTo(1);
+
+    assertThat(locks.acquire(DPD, "comptoir-a/3", T0.plusSeconds(1), T0.plusSeconds(60)))
+        .as("the killed holder's lease is gone")
+        .isTrue();
+    assertThat(locks.acquire(TEMPLATE, "comptoir-a/3", T0.plusSeconds(1), T0.plusSeconds(60)))
+        .as("another data directory's lease stays")
+        .isFalse();
+    assertThat(locks.releaseAllOf("comptoir-%")).as("no pattern: a prefix").isZero();
+  }
+
+  @Test
   void pausesAndResumesAFlow() {
     flows.insert(flow(1, "a"));
 
