@@ -60,6 +60,50 @@ public final class DropZoneReader implements SourceReader {
     return Files.isDirectory(directory) && !completeFiles(source, directory, clock).isEmpty();
   }
 
+  /**
+   * Moves the newest copy of a file set aside in {@code error/} back into the drop zone (with its
+   * marker when the zone uses one), so that the next run reads it again.
+   *
+   * @throws ComptoirException NOT_FOUND when no such file is in {@code error/}, CONFLICT when a
+   *     file of that name is in the drop zone already
+   */
+  public static void restore(FileDropSource source, Path dataDirectory, String name) {
+    Path directory = dataDirectory.resolve(source.directory()).normalize();
+    Path errors = directory.resolve("error");
+    Path target = directory.resolve(name).normalize();
+    if (!target.getParent().equals(directory)) {
+      throw ComptoirException.invalidInput("'%s' is not a file name of the drop zone", name);
+    }
+    Optional<Path> newest;
+    try (var files = Files.list(errors)) {
+      newest =
+          files
+              .filter(p -> p.getFileName().toString().matches("\\d{8}T\\d{9}Z-.*"))
+              .filter(p -> p.getFileName().toString().substring(20).equals(name))
+              .max(Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (java.nio.file.NoSuchFileException e) {
+      newest = Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + errors, e);
+    }
+    Path found =
+        newest.orElseThrow(
+            () -> new io.comptoir.common.NotFoundException("file set aside in " + errors, name));
+    if (Files.exists(target)) {
+      throw ComptoirException.conflict(
+          "%s is in the drop zone already: it will be read by the next run", name);
+    }
+    try {
+      Files.move(found, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(found.resolveSibling(found.getFileName() + ".error.txt"));
+      if (source.markerSuffix().isPresent()) {
+        Files.writeString(directory.resolve(name + source.markerSuffix().get()), "");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + found + " back to " + directory, e);
+    }
+  }
+
   @Override
   public boolean independentBatches() {
     return true;

@@ -104,6 +104,31 @@ public final class FlowRunner {
     return run(flows.load(principal, id));
   }
 
+  /**
+   * Replays a failed run of a flow: what it set aside is put back (a drop zone's file leaves {@code
+   * error/}), then the flow runs now.
+   *
+   * @throws ComptoirException INVALID_INPUT when the run did not fail or no flow started it
+   */
+  public FlowRun replay(Principal principal, io.comptoir.ingest.RunId runId) {
+    IngestionRun failed = ingestion.loadRun(runId);
+    flows.requireManage(principal, failed.product());
+    String flow =
+        failed
+            .flow()
+            .orElseThrow(
+                () ->
+                    ComptoirException.invalidInput(
+                        "run %s was not started by a flow: load its file again instead", runId));
+    if (failed.status() != io.comptoir.ingest.RunStatus.FAILED) {
+      throw ComptoirException.invalidInput(
+          "run %s is %s: only a failed run is replayed", runId, failed.status());
+    }
+    StoredFlowDocument document = flows.load(principal, FlowId.of(flow));
+    readers.restore(flows.definition(document), failed.source());
+    return run(document);
+  }
+
   /** Runs a flow (for the scheduler: the principal was checked when the flow was saved). */
   public FlowRun run(StoredFlowDocument document) {
     FlowDefinition definition = flows.definition(document);

@@ -135,6 +135,11 @@ public final class FlowService {
     return repository.listLatest().stream().filter(d -> mayManage(principal, d)).toList();
   }
 
+  /** FORBIDDEN unless the principal may manage the flows of the product. */
+  public void requireManage(Principal principal, io.comptoir.catalog.ProductId product) {
+    Access.manageFlows(principal, catalog.loadProduct(product));
+  }
+
   /** The latest version of every document, for the scheduler (no access check). */
   public List<StoredFlowDocument> listAll() {
     return repository.listLatest();

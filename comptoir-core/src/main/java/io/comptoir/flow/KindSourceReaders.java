@@ -15,8 +15,11 @@ public final class KindSourceReaders implements SourceReaders {
   private final Map<Class<? extends FlowSource>, BiFunction<FlowDefinition, Path, SourceReader>>
       readers = new LinkedHashMap<>();
 
+  private final Path dataDirectory;
+
   /** Drop zones, relative to the data directory. */
   public KindSourceReaders(Path dataDirectory, Clock clock) {
+    this.dataDirectory = dataDirectory;
     register(
         FileDropSource.class,
         (flow, work) ->
@@ -28,6 +31,13 @@ public final class KindSourceReaders implements SourceReaders {
       Class<S> kind, BiFunction<FlowDefinition, Path, SourceReader> opener) {
     readers.put(kind, opener);
     return this;
+  }
+
+  @Override
+  public void restore(FlowDefinition flow, String source) {
+    if (flow.source() instanceof FileDropSource drop) {
+      DropZoneReader.restore(drop, dataDirectory, source);
+    }
   }
 
   @Override

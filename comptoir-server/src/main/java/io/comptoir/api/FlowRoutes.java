@@ -98,10 +98,21 @@ final class FlowRoutes {
     routes.post("/api/v1/flows/{flowId}/resume", context -> pause(context, false));
     routes.post("/api/v1/flows/{flowId}/runs", this::run);
     routes.get("/api/v1/flows/{flowId}/runs", this::runs);
+    routes.post("/api/v1/runs/{runId}/replay", this::replay);
   }
 
   private void run(Context context) {
     FlowRun run = runner.runNow(Caller.principal(context), flowId(context));
+    context.json(
+        new FlowRunJson(
+            run.flow().value(),
+            run.runs().stream().map(IngestionJson.RunJson::of).toList(),
+            run.skipped(),
+            run.failed()));
+  }
+
+  private void replay(Context context) {
+    FlowRun run = runner.replay(Caller.principal(context), Parameters.runId(context));
     context.json(
         new FlowRunJson(
             run.flow().value(),

@@ -14,23 +14,62 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Metrics and alerts of flow runs: counters and timers in the registry scraped at {@code /metrics},
  * and a JSON POST to the flow's webhook when a run fails or rejects too many rows.
  */
 public final class FlowMonitoring implements FlowEvents {
+  private static final Logger log = LoggerFactory.getLogger(FlowMonitoring.class);
+
   /** What {@code IngestionService} says when a run rejected more rows than tolerated. */
   static final String REJECT_RATE_MARK = "above the tolerated";
 
   private final MeterRegistry registry;
   private final Webhooks webhooks;
   private final Clock clock;
+  private final Function<FlowDefinition, OptionalLong> lag;
+  private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
-  public FlowMonitoring(MeterRegistry registry, Webhooks webhooks, Clock clock) {
+  /**
+   * @param lag the records a flow has still to read (Kafka flows), measured after each run
+   */
+  public FlowMonitoring(
+      MeterRegistry registry,
+      Webhooks webhooks,
+      Clock clock,
+      Function<FlowDefinition, OptionalLong> lag) {
     this.registry = requireNonNull(registry, "registry is null");
     this.webhooks = requireNonNull(webhooks, "webhooks is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.lag = requireNonNull(lag, "lag is null");
+  }
+
+  /** Measures the flow's lag and publishes it as {@code comptoir_flow_lag_records{flow}}. */
+  private void measureLag(FlowDefinition flow) {
+    OptionalLong measured;
+    try {
+      measured = lag.apply(flow);
+    } catch (RuntimeException e) {
+      log.warn("cannot measure the lag of flow {}: {}", flow.id(), e.getMessage());
+      return;
+    }
+    if (measured.isPresent()) {
+      lags.computeIfAbsent(
+              flow.id().value(),
+              id ->
+                  registry.gauge(
+                      "comptoir.flow.lag.records",
+                      io.micrometer.core.instrument.Tags.of("flow", id),
+                      new AtomicLong()))
+          .set(measured.getAsLong());
+    }
   }
 
   @Override
@@ -59,6 +98,7 @@ public final class FlowMonitoring implements FlowEvents {
       boolean rejectRate = failure.contains(REJECT_RATE_MARK);
       alert(flow, rejectRate ? "REJECT_RATE_EXCEEDED" : "RUN_FAILED", "ingest", failure);
     }
+    measureLag(flow);
   }
 
   @Override
@@ -68,6 +108,7 @@ public final class FlowMonitoring implements FlowEvents {
     counter("comptoir.flow.runs", id, "outcome", "failed").increment();
     counter("comptoir.flow.failures", id, "step", step).increment();
     alert(flow, "RUN_FAILED", step, message);
+    measureLag(flow);
   }
 
   private void alert(FlowDefinition flow, String event, String step, String message) {

@@ -256,7 +256,17 @@ public final class Comptoir implements AutoCloseable {
                   Connectors.register(new KindSourceReaders(dataDirectory, clock), environment),
                   temp.resolve("flows"),
                   clock,
-                  new FlowMonitoring(metrics, webhooks, clock)),
+                  new FlowMonitoring(
+                      metrics,
+                      webhooks,
+                      clock,
+                      flow ->
+                          flow.source() instanceof io.comptoir.flow.KafkaSource kafka
+                              ? java.util.OptionalLong.of(
+                                  io.comptoir.connectors.KafkaLag.measure(
+                                          kafka, ingestion.progress(flow.id().value()))
+                                      .total())
+                              : java.util.OptionalLong.empty())),
               metrics,
               webhooks);
       comptoir.recoverIfAlone();

@@ -153,6 +153,46 @@ class FlowRunIT {
   }
 
   @Test
+  void replaysAFailedRunWithItsFileOnceFixedByTheFlowsRules() throws IOException {
+    save(
+        """
+        id: colis-strict
+        product: colis-suivi
+        source: {kind: file-drop, directory: inbox/dpd, pattern: "*.csv", stable-for: 1s}
+        write: {mode: append}
+        controls: {tolerated-reject-rate: 0.1}
+        """);
+    drop("a.csv", Fixtures.PARCELS_CSV);
+    JsonNode failed = run("colis-strict");
+    String runId = failed.path("runs").get(0).path("id").asText();
+    assertThat(failed.path("runs").get(0).path("status").asText()).isEqualTo("FAILED");
+    assertThat(names(zone.resolve("error"))).hasSize(2);
+    // the owner decides 25 % of bad rows is acceptable for this file
+    save(
+        """
+        id: colis-strict
+        product: colis-suivi
+        source: {kind: file-drop, directory: inbox/dpd, pattern: "*.csv", stable-for: 1s}
+        write: {mode: append}
+        controls: {tolerated-reject-rate: 0.5}
+        """);
+
+    Http.Response replayed = owner.postJson("/api/v1/runs/" + runId + "/replay", "");
+
+    assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+    assertThat(replayed.json().path("runs").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(replayed.json().path("runs").get(0).path("source").asText()).isEqualTo("a.csv");
+    assertThat(names(zone.resolve("error"))).isEmpty();
+    assertThat(comptoir.ingestion().listVersions(Fixtures.PARCELS)).hasSize(1);
+    Http.Response again = owner.postJson("/api/v1/runs/" + runId + "/replay", "");
+    assertThat(again.status()).isEqualTo(404);
+    String succeeded = replayed.json().path("runs").get(0).path("id").asText();
+    Http.Response notFailed = owner.postJson("/api/v1/runs/" + succeeded + "/replay", "");
+    assertThat(notFailed.status()).isEqualTo(400);
+    assertThat(notFailed.errorMessage()).endsWith("is SUCCEEDED: only a failed run is replayed");
+  }
+
+  @Test
   void waitsForTheMarkerOrForTheFileToStopChanging() throws IOException {
     save(
         """

@@ -167,12 +167,28 @@ class KafkaFlowIT {
     broker.produce(topic, 1, parcels(7, 9));
 
     List<Long> read = new ArrayList<>();
+    List<String> lags = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       JsonNode result = run("evenements-colis");
       assertThat(result.path("runs")).hasSize(1);
       read.add(result.path("runs").get(0).path("rowsRead").asLong());
+      lags.add(
+          owner
+              .get("/metrics")
+              .body()
+              .lines()
+              .filter(
+                  line -> line.startsWith("comptoir_flow_lag_records{flow=\"evenements-colis\"}"))
+              .findFirst()
+              .orElse("none"));
     }
 
+    assertThat(lags)
+        .as("records left to read after each run")
+        .containsExactly(
+            "comptoir_flow_lag_records{flow=\"evenements-colis\"} 5.0",
+            "comptoir_flow_lag_records{flow=\"evenements-colis\"} 1.0",
+            "comptoir_flow_lag_records{flow=\"evenements-colis\"} 0.0");
     assertThat(read).containsExactly(4L, 4L, 1L);
     assertThat(run("evenements-colis").path("runs")).isEmpty();
     assertThat(comptoir.ingestion().listVersions(Fixtures.PARCELS)).hasSize(3);
