@@ -66,6 +66,7 @@ final class FlowPages {
     routes.get("/flows", this::list);
     routes.get("/flows/{flowId}", this::show);
     routes.post("/flows/{flowId}/run", this::run);
+    routes.post("/flows/{flowId}/runs/{runId}/replay", this::replay);
     routes.post("/flows/{flowId}/pause", context -> pause(context, true));
     routes.post("/flows/{flowId}/resume", context -> pause(context, false));
   }
@@ -95,6 +96,31 @@ final class FlowPages {
         throw e;
       }
       context.status(e.code() == ErrorCode.CONFLICT ? 409 : 400);
+      render(context, id, Optional.empty(), Optional.of(e.getMessage()));
+    }
+  }
+
+  private void replay(Context context) {
+    FlowId id = flowId(context);
+    try {
+      FlowRun run =
+          services
+              .flowRunner()
+              .replay(
+                  Web.signedIn(context), new io.comptoir.ingest.RunId(context.pathParam("runId")));
+      render(context, id, Optional.of(run), Optional.empty());
+    } catch (ComptoirException e) {
+      if (e.code() != ErrorCode.INVALID_INPUT
+          && e.code() != ErrorCode.CONFLICT
+          && e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      context.status(
+          switch (e.code()) {
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            default -> 400;
+          });
       render(context, id, Optional.empty(), Optional.of(e.getMessage()));
     }
   }

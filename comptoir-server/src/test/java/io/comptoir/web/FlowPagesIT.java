@@ -105,6 +105,13 @@ class FlowPagesIT {
     String chart = page.select("[data-testid=runs-chart]").attr("data-chart");
     assertThat(chart).contains("\"kind\":\"bars\"").contains("\"Échecs\"");
     assertThat(page.select("[data-testid=document]").text()).contains("<script>alert(1)</script>");
+    assertThat(page.select("[data-testid=replay]")).as("a button on the failed run").hasSize(1);
+    String replayAction =
+        page.select("[data-testid=replay]").parents().select("form").attr("action");
+    WebClient.Answer replayed = client.post(replayAction, Map.of());
+    assertThat(replayed.status()).as("the file fails again with the same rules").isEqualTo(200);
+    assertThat(replayed.html().select("[data-testid=run-result]").text())
+        .contains("1 écarté(s) en erreur");
     assertThat(ran.body()).doesNotContain("<script>alert(1)");
   }
 

@@ -248,6 +248,9 @@ class PageAccessMatrixIT {
     Map<String, Integer> run = expect(200, OWNER, STEWARD, ADMIN);
     run.put(ANONYMOUS, 403);
     Map<String, Integer> pause = expect(303, OWNER, STEWARD, ADMIN);
+    // an unknown run: 404 in the flow's page for those who manage it, 403 for the others
+    Map<String, Integer> replay = expect(404, OWNER, STEWARD, ADMIN);
+    replay.put(ANONYMOUS, 403);
     pause.put(ANONYMOUS, 403);
     return List.of(
         new PageRoute("GET /flows", Call.get("/flows"), signedIn(200)),
@@ -256,6 +259,10 @@ class PageAccessMatrixIT {
             Call.get("/flows/colis-matrice"),
             expect(200, OWNER, STEWARD, ADMIN)),
         new PageRoute("POST /flows/{flowId}/run", Call.post("/flows/colis-matrice/run", ""), run),
+        new PageRoute(
+            "POST /flows/{flowId}/runs/{runId}/replay",
+            Call.post("/flows/colis-matrice/runs/" + java.util.UUID.randomUUID() + "/replay", ""),
+            replay),
         new PageRoute(
             "POST /flows/{flowId}/pause", Call.post("/flows/colis-matrice/pause", ""), pause),
         new PageRoute(
