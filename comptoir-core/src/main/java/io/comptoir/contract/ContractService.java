@@ -180,7 +180,23 @@ public final class ContractService {
    */
   public UsageContract decide(
       ContractId id, Decision decision, List<ColumnGrant> tightenedMaskings) {
-    UsageContract decided = load(id).decide(decision, tightenedMaskings);
+    UsageContract contract = load(id);
+    if (!tightenedMaskings.isEmpty()) {
+      catalog
+          .findProduct(contract.product())
+          .ifPresent(
+              product -> {
+                for (ColumnGrant grant : tightenedMaskings) {
+                  product.columns().stream()
+                      .filter(column -> column.name().equals(grant.column()))
+                      .findFirst()
+                      .ifPresent(
+                          column ->
+                              grant.masking().requireApplicable(column.name(), column.type()));
+                }
+              });
+    }
+    UsageContract decided = contract.decide(decision, tightenedMaskings);
     contracts.update(decided);
     if (decided.status() == ContractStatus.REJECTED) {
       contracts.destroyKey(id);

@@ -270,6 +270,14 @@ class ContractServiceTest {
         .hasMessage(
             "the DPO can only tighten a masking: MASK_NONE on column 'email' is looser than"
                 + " HASH_KEYED");
+    assertThatThrownBy(
+            () ->
+                service.decide(
+                    request.id(),
+                    approve(DPO, "denis.dpo"),
+                    List.of(ColumnGrant.of("customer_id", Masking.MASK_SHOW_LAST_4))))
+        .hasMessage(
+            "masking MASK_SHOW_LAST_4 cannot be applied to column 'customer_id' of type integer");
 
     UsageContract active =
         service.decide(
