@@ -73,7 +73,15 @@ final class FlowRoutes {
       String flow,
       java.util.List<IngestionJson.RunJson> runs,
       java.util.List<String> skipped,
-      java.util.List<String> failed) {}
+      java.util.List<String> failed) {
+    static FlowRunJson of(FlowRun run) {
+      return new FlowRunJson(
+          run.flow().value(),
+          run.runs().stream().map(IngestionJson.RunJson::of).toList(),
+          run.skipped(),
+          run.failed());
+    }
+  }
 
   /** Runs listed per flow at most. */
   static final int MAX_RUNS = 200;
@@ -102,23 +110,12 @@ final class FlowRoutes {
   }
 
   private void run(Context context) {
-    FlowRun run = runner.runNow(Caller.principal(context), flowId(context));
-    context.json(
-        new FlowRunJson(
-            run.flow().value(),
-            run.runs().stream().map(IngestionJson.RunJson::of).toList(),
-            run.skipped(),
-            run.failed()));
+    context.json(FlowRunJson.of(runner.runNow(Caller.principal(context), flowId(context))));
   }
 
   private void replay(Context context) {
-    FlowRun run = runner.replay(Caller.principal(context), Parameters.runId(context));
     context.json(
-        new FlowRunJson(
-            run.flow().value(),
-            run.runs().stream().map(IngestionJson.RunJson::of).toList(),
-            run.skipped(),
-            run.failed()));
+        FlowRunJson.of(runner.replay(Caller.principal(context), Parameters.runId(context))));
   }
 
   private void runs(Context context) {
