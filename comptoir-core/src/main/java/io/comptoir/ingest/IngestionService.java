@@ -443,6 +443,7 @@ public final class IngestionService {
             quarantine);
     repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
+    profileQuietly(version, updated.orElse(product));
     log.info(
         "{} version {}: {} rows read, {} accepted, {} quarantined",
         product.id(),
@@ -451,6 +452,82 @@ public final class IngestionService {
         staged.rowsAccepted(),
         staged.rowsQuarantined());
     return succeeded;
+  }
+
+  /**
+   * Profiles a committed version and stores the profile. A failure is logged, not thrown: the
+   * version is committed already, and has no profile (nor drift) until profiled again.
+   */
+  private void profileQuietly(Version version, DataProduct product) {
+    try {
+      long start = System.nanoTime();
+      profile(version, product);
+      log.debug(
+          "profiled {} version {} in {} ms",
+          version.product(),
+          version.number(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn(
+          "cannot profile {} version {}: {}", version.product(), version.number(), messageOf(e));
+    }
+  }
+
+  /** Computes and stores the profile of a version, binned like the previous version's. */
+  public VersionProfile profile(Version version, DataProduct product) {
+    Map<String, Histogram> previousHistograms = new LinkedHashMap<>();
+    if (version.number() > 1) {
+      repository
+          .findProfile(version.product(), version.number() - 1)
+          .ifPresent(
+              previous ->
+                  previous
+                      .columns()
+                      .forEach(
+                          c -> c.histogram().ifPresent(h -> previousHistograms.put(c.name(), h))));
+    }
+    List<Column> columns =
+        version.schema().stream()
+            .map(
+                c ->
+                    product.columns().stream()
+                        .filter(p -> p.name().equals(c.name()))
+                        .findFirst()
+                        .map(p -> c.withDescription(c.description(), p.personalData()))
+                        .orElse(c))
+            .toList();
+    List<Path> files = version.files().stream().map(f -> lake.resolve(f.path())).toList();
+    VersionProfile profile =
+        new VersionProfile(
+            version.product(),
+            version.number(),
+            version.rowCount(),
+            engine.profile(new ProfileRequest(files, columns, previousHistograms)));
+    repository.saveProfile(profile);
+    return profile;
+  }
+
+  /** The stored profile of a version. */
+  public VersionProfile loadProfile(ProductId product, int number) {
+    return repository
+        .findProfile(product, number)
+        .orElseThrow(() -> new NotFoundException("profile", product + "@" + number));
+  }
+
+  /**
+   * The drift of a version from the previous one, from their stored profiles; empty for a first
+   * version or when either has no profile.
+   */
+  public Optional<Drift> drift(ProductId product, int number, Drift.Thresholds thresholds) {
+    if (number < 2) {
+      return Optional.empty();
+    }
+    Optional<VersionProfile> current = repository.findProfile(product, number);
+    Optional<VersionProfile> previous = repository.findProfile(product, number - 1);
+    if (current.isEmpty() || previous.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Drift.between(previous.get(), current.get(), thresholds));
   }
 
   private static void requireSameSchema(Version previous, List<Column> columns, String mode) {
