@@ -70,9 +70,9 @@ public record Drift(
   /** Thresholds above which a value drift is reported. */
   public record Thresholds(double psi, double js) {
     public Thresholds {
-      if (!(psi > 0) || !(js > 0 && js <= 1)) {
+      if (!(psi >= 0) || !(js >= 0 && js <= 1)) {
         throw new IllegalArgumentException(
-            "drift thresholds must be psi > 0 and 0 < js <= 1, got " + psi + ", " + js);
+            "drift thresholds must be psi >= 0 and 0 <= js <= 1, got " + psi + ", " + js);
       }
     }
 

@@ -36,6 +36,7 @@ public final class IngestionService {
   private final Lake lake;
   private final Clock clock;
   private final double defaultToleratedRejectRate;
+  private final Drift.Thresholds driftThresholds;
 
   public IngestionService(
       CatalogRepository catalog,
@@ -44,6 +45,25 @@ public final class IngestionService {
       Lake lake,
       Clock clock,
       double defaultToleratedRejectRate) {
+    this(
+        catalog,
+        repository,
+        engine,
+        lake,
+        clock,
+        defaultToleratedRejectRate,
+        Drift.Thresholds.defaults());
+  }
+
+  public IngestionService(
+      CatalogRepository catalog,
+      IngestionRepository repository,
+      DataEngine engine,
+      Lake lake,
+      Clock clock,
+      double defaultToleratedRejectRate,
+      Drift.Thresholds driftThresholds) {
+    this.driftThresholds = requireNonNull(driftThresholds, "driftThresholds is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.engine = requireNonNull(engine, "engine is null");
@@ -518,7 +538,7 @@ public final class IngestionService {
    * The drift of a version from the previous one, from their stored profiles; empty for a first
    * version or when either has no profile.
    */
-  public Optional<Drift> drift(ProductId product, int number, Drift.Thresholds thresholds) {
+  public Optional<Drift> drift(ProductId product, int number) {
     if (number < 2) {
       return Optional.empty();
     }
@@ -527,7 +547,7 @@ public final class IngestionService {
     if (current.isEmpty() || previous.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Drift.between(previous.get(), current.get(), thresholds));
+    return Optional.of(Drift.between(previous.get(), current.get(), driftThresholds));
   }
 
   private static void requireSameSchema(Version previous, List<Column> columns, String mode) {

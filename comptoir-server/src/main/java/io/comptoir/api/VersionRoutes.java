@@ -9,6 +9,7 @@ import io.comptoir.api.IngestionJson.VersionJson;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
+import io.comptoir.common.NotFoundException;
 import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
 import io.comptoir.ingest.IngestionService;
@@ -34,6 +35,8 @@ final class VersionRoutes {
     routes.get("/api/v1/products/{id}/versions", this::versions);
     routes.get("/api/v1/products/{id}/versions/{number}", this::version);
     routes.get("/api/v1/products/{id}/versions/{number}/rows", this::rows);
+    routes.get("/api/v1/products/{id}/versions/{number}/profile", this::profile);
+    routes.get("/api/v1/products/{id}/versions/{number}/drift", this::drift);
   }
 
   private void versions(Context context) {
@@ -57,6 +60,27 @@ final class VersionRoutes {
             ingestion.read(version, columns, page.offset(), page.limit()),
             page.offset(),
             page.limit()));
+  }
+
+  /** Readable by whoever may read the product's description: personal columns show counts only. */
+  private void profile(Context context) {
+    Version version = loadVersion(context);
+    context.json(
+        ProfileJson.VersionProfileJson.of(
+            ingestion.loadProfile(version.product(), version.number())));
+  }
+
+  private void drift(Context context) {
+    Version version = loadVersion(context);
+    context.json(
+        ProfileJson.DriftJson.of(
+            ingestion
+                .drift(version.product(), version.number())
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "drift (a first version, or a version without a profile)",
+                            version.product() + "@" + version.number()))));
   }
 
   private Version loadVersion(Context context) {
