@@ -176,6 +176,19 @@ public final class IngestionService {
       boolean inferred = product.columns().isEmpty();
       List<Column> columns =
           inferred ? engine.inferColumns(text, format, options) : ownColumns(request, product);
+      if (!inferred && request.acceptNewColumns()) {
+        List<Column> read = engine.inferColumns(text, format, options);
+        if (!sameSchema(read, columns)) {
+          log.info(
+              "{}: {} has columns {} instead of {}; accepted as the product's new columns",
+              product.id(),
+              request.sourceName(),
+              describe(read),
+              describe(columns));
+          columns = keepDocumentation(read, product.columns());
+          inferred = true;
+        }
+      }
       requireKeys(request, product, columns, inferred);
       step = "validate";
       StagedData data =
@@ -377,6 +390,19 @@ public final class IngestionService {
     return new Written(kept, rewrite.writtenFiles());
   }
 
+  /** Columns read from a source, with the description and category of same-named known ones. */
+  private static List<Column> keepDocumentation(List<Column> read, List<Column> known) {
+    return read.stream()
+        .map(
+            c ->
+                known.stream()
+                    .filter(k -> k.name().equals(c.name()))
+                    .findFirst()
+                    .map(k -> c.withDescription(k.description(), k.personalData()))
+                    .orElse(c))
+        .toList();
+  }
+
   /** The columns rows are validated against: for scd2, without the history columns. */
   private static List<Column> ownColumns(IngestionRequest request, DataProduct product) {
     return request.mode() == WriteMode.SCD2
@@ -482,7 +508,7 @@ public final class IngestionService {
     try {
       long start = System.nanoTime();
       profile(version, product);
-      log.debug(
+      log.info(
           "profiled {} version {} in {} ms",
           version.product(),
           version.number(),
