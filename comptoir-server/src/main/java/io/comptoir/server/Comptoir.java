@@ -258,7 +258,7 @@ public final class Comptoir implements AutoCloseable {
                   Connectors.register(new KindSourceReaders(dataDirectory, clock), environment),
                   temp.resolve("flows"),
                   clock,
-                  new FlowMonitoring(metrics, webhooks, clock)),
+                  new FlowMonitoring(metrics, webhooks, clock, ingestion)),
               metrics,
               webhooks);
       comptoir.recoverIfAlone();

@@ -1,8 +1,10 @@
 package io.comptoir.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
@@ -11,14 +13,17 @@ import io.comptoir.server.Comptoir;
 import io.comptoir.server.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +44,20 @@ class DriftIT {
   private Http owner;
   private Path zone;
   private String firstVintage;
+  private HttpServer receiver;
+  private final List<String> alerts = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/alerts",
+        exchange -> {
+          alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
     comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
     Fixtures.seed(comptoir.catalog());
     Instant now = comptoir.catalog().clock().instant();
@@ -77,6 +93,7 @@ class DriftIT {
   void stop() {
     server.close();
     comptoir.close();
+    receiver.stop(0);
   }
 
   private void save(String policy) {
@@ -87,8 +104,9 @@ class DriftIT {
         source: {kind: file-drop, directory: inbox/cp, pattern: "*.csv", stable-for: 1s}
         write: {mode: overwrite}
         controls: {schema-drift: %s}
+        alerts: {webhook: "http://127.0.0.1:%d/alerts"}
         """
-            .formatted(policy);
+            .formatted(policy, receiver.getAddress().getPort());
     Http.Response saved = owner.putYaml("/api/v1/flows/codes-postaux", yaml);
     assertThat(saved.status()).as(saved.body()).isIn(200, 201);
   }
@@ -163,6 +181,20 @@ class DriftIT {
     assertThat(drift.path("valueDrifts"))
         .isNotEmpty()
         .allSatisfy(d -> assertThat(d.path("above").asBoolean()).as(d.toString()).isFalse());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(alerts)
+                    .singleElement()
+                    .satisfies(
+                        alert ->
+                            assertThat(alert)
+                                .contains("\"event\":\"DRIFT\"")
+                                .contains("\"product\":\"codes-postaux\"")
+                                .contains("\"version\":2")
+                                .contains("coordonnees_gps removed")
+                                .contains("latitude added")));
     assertThat(comptoir.catalog().loadProduct(POSTCODES).columns())
         .extracting(c -> c.name())
         .contains("latitude", "longitude")
