@@ -195,6 +195,17 @@ class DriftIT {
                                 .contains("\"version\":2")
                                 .contains("coordonnees_gps removed")
                                 .contains("latitude added")));
+    Fixtures.user(comptoir, "olivier", "BSCC", Role.DATA_OWNER);
+    org.jsoup.nodes.Document page =
+        new io.comptoir.web.WebClient(server.url())
+            .login("olivier", Fixtures.PASSWORD)
+            .get("/products/codes-postaux")
+            .html();
+    assertThat(page.select("[data-testid=schema-drift] li").eachText())
+        .contains("coordonnees_gps supprimée", "latitude ajoutée", "longitude ajoutée");
+    assertThat(page.select("[data-testid=value-drift] tbody tr").eachText())
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row).endsWith(" non"));
     assertThat(comptoir.catalog().loadProduct(POSTCODES).columns())
         .extracting(c -> c.name())
         .contains("latitude", "longitude")
