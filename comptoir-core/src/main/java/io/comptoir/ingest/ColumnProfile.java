@@ -54,6 +54,23 @@ public record ColumnProfile(
     }
   }
 
+  /** This profile with counts only, as kept for a column holding personal data. */
+  public ColumnProfile countsOnly() {
+    return new ColumnProfile(
+        name,
+        type,
+        true,
+        rows,
+        nulls,
+        distinct,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Optional.empty());
+  }
+
   /** Share of null values, 0 when the version has no rows. */
   public double nullRate() {
     return rows == 0 ? 0.0 : (double) nulls / rows;

@@ -8,12 +8,15 @@ import io.comptoir.api.IngestionJson.RowsJson;
 import io.comptoir.api.IngestionJson.VersionJson;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.NotFoundException;
 import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
+import io.comptoir.ingest.ColumnProfile;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Version;
+import io.comptoir.ingest.VersionProfile;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -64,10 +67,22 @@ final class VersionRoutes {
 
   /** Readable by whoever may read the product's description: personal columns show counts only. */
   private void profile(Context context) {
-    Version version = loadVersion(context);
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    Version version = ingestion.loadVersion(product.id(), Parameters.versionNumber(context));
+    VersionProfile profile = ingestion.loadProfile(version.product(), version.number());
+    // a column declared personal since the version was profiled shows counts only too
+    List<ColumnProfile> columns =
+        profile.columns().stream()
+            .map(c -> personalNow(product, c.name()) ? c.countsOnly() : c)
+            .toList();
     context.json(
         ProfileJson.VersionProfileJson.of(
-            ingestion.loadProfile(version.product(), version.number())));
+            new VersionProfile(profile.product(), profile.version(), profile.rows(), columns)));
+  }
+
+  private static boolean personalNow(DataProduct product, String column) {
+    return product.columns().stream()
+        .anyMatch(c -> c.name().equals(column) && c.personalData() != PersonalDataCategory.NONE);
   }
 
   private void drift(Context context) {

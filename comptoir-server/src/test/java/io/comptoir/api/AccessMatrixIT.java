@@ -397,7 +397,12 @@ class AccessMatrixIT {
                   + " "
                   + response.body());
         } else if (expected >= 400) {
-          String code = expected == 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+          String code =
+              switch (expected) {
+                case 401 -> "UNAUTHENTICATED";
+                case 404 -> "NOT_FOUND";
+                default -> "FORBIDDEN";
+              };
           if (!response.errorCode().equals(code) || response.errorMessage().isBlank()) {
             mismatches.add(route.route() + " as " + caller + ": " + response.body());
           }

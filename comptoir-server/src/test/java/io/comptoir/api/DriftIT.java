@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.comptoir.catalog.Classification;
 import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.identity.Role;
 import io.comptoir.server.Comptoir;
@@ -229,5 +230,36 @@ class DriftIT {
         .contains("latitude");
     assertThat(comptoir.ingestion().findLatestVersion(POSTCODES).orElseThrow().number())
         .isEqualTo(1);
+  }
+
+  @Test
+  void showsCountsOnlyForAColumnDeclaredPersonalAfterItWasProfiled() throws IOException {
+    save("fail");
+    drop("2024.csv", firstVintage);
+    run();
+    DataProduct product = comptoir.catalog().loadProduct(POSTCODES);
+    comptoir
+        .catalog()
+        .saveProduct(
+            product.withColumns(
+                product.columns().stream()
+                    .map(
+                        c ->
+                            c.name().equals("nom_commune")
+                                ? c.withDescription(
+                                    "Commune", PersonalDataCategory.QUASI_IDENTIFIER)
+                                : c)
+                    .toList(),
+                Instant.now()));
+
+    JsonNode profile = owner.get("/api/v1/products/codes-postaux/versions/1/profile").json();
+
+    JsonNode commune = column(profile, "nom_commune");
+    assertThat(commune.path("personal").asBoolean()).isTrue();
+    assertThat(commune.path("distinct").asLong()).isPositive();
+    assertThat(commune.path("topValues")).isEmpty();
+    assertThat(commune.path("min").isNull()).isTrue();
+    assertThat(commune.path("max").isNull()).isTrue();
+    assertThat(column(profile, "code_postal").path("topValues")).hasSize(10);
   }
 }
