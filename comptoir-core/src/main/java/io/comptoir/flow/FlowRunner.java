@@ -182,6 +182,10 @@ public final class FlowRunner {
               .withMode(mode, definition.write().keys())
               .withDuplicates(batch.duplicates())
               .withProgress(new SourceProgress(flow, batch.progress()));
+      if (definition.controls().schemaDrift() == Controls.SchemaDriftPolicy.ACCEPT
+          && mode == WriteMode.OVERWRITE) {
+        request = request.withNewColumnsAccepted();
+      }
       if (definition.controls().toleratedRejectRate().isPresent()) {
         request =
             request.withToleratedRejectRate(definition.controls().toleratedRejectRate().get());

@@ -41,6 +41,12 @@ public interface DataEngine extends AutoCloseable {
    */
   Rewrite historize(KeyedRows rows, Instant time, Optional<Instant> previousWithoutHistory);
 
+  /**
+   * Profiles the columns of a version's files in one aggregate pass plus a grouped count per column
+   * (top values) and per numeric column (histogram). Columns holding personal data get counts only.
+   */
+  List<ColumnProfile> profile(ProfileRequest request);
+
   /** Reads rows of a version (any version: time travel). */
   RowBatch read(ReadRequest request);
 

@@ -57,6 +57,11 @@ public interface IngestionRepository {
   /** The version made from a source with this checksum, if any. */
   Optional<Version> findVersionBySourceChecksum(ProductId product, String checksum);
 
+  /** Stores the profile of a committed version, replacing any earlier one. */
+  void saveProfile(VersionProfile profile);
+
+  Optional<VersionProfile> findProfile(ProductId product, int version);
+
   /** Every lake path referenced by a version or as a run's quarantine file. */
   Set<String> referencedFiles();
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param keys the columns that identify a row, for the merge and scd2 modes (and only them)
  * @param toleratedRejectRate overrides the configured rate (0.0 to 1.0) when present
  * @param progress set by flows: saved in the same transaction as the version
+ * @param acceptNewColumns when the product has columns and the source's differ, take the source's
+ *     as the product's new columns (overwrite only) instead of failing
  */
 public record IngestionRequest(
     ProductId product,
@@ -26,7 +28,8 @@ public record IngestionRequest(
     List<String> keys,
     DuplicatePolicy duplicates,
     Optional<Double> toleratedRejectRate,
-    Optional<SourceProgress> progress) {
+    Optional<SourceProgress> progress,
+    boolean acceptNewColumns) {
 
   public IngestionRequest {
     requireNonNull(product, "product is null");
@@ -41,6 +44,11 @@ public record IngestionRequest(
     duplicates = duplicates == null ? DuplicatePolicy.REJECT : duplicates;
     toleratedRejectRate = toleratedRejectRate == null ? Optional.empty() : toleratedRejectRate;
     progress = progress == null ? Optional.empty() : progress;
+    if (acceptNewColumns && mode != WriteMode.OVERWRITE) {
+      throw ComptoirException.invalidInput(
+          "accepting new columns (schema-drift: accept) needs the overwrite write mode, not %s",
+          mode.name().toLowerCase(Locale.ROOT));
+    }
     String modeName = mode.name().toLowerCase(Locale.ROOT);
     if (mode.keyed() && keys.isEmpty()) {
       throw ComptoirException.invalidInput(
@@ -63,7 +71,7 @@ public record IngestionRequest(
   }
 
   public static IngestionRequest of(ProductId product, Path source) {
-    return new IngestionRequest(product, source, null, null, null, null, null, null, null);
+    return new IngestionRequest(product, source, null, null, null, null, null, null, null, false);
   }
 
   public IngestionRequest withOptions(SourceOptions newOptions) {
@@ -76,7 +84,8 @@ public record IngestionRequest(
         keys,
         duplicates,
         toleratedRejectRate,
-        progress);
+        progress,
+        acceptNewColumns);
   }
 
   /** A mode without keys: append or overwrite. */
@@ -95,22 +104,50 @@ public record IngestionRequest(
         newKeys,
         duplicates,
         toleratedRejectRate,
-        progress);
+        progress,
+        acceptNewColumns);
   }
 
   public IngestionRequest withDuplicates(DuplicatePolicy policy) {
     return new IngestionRequest(
-        product, source, sourceName, options, mode, keys, policy, toleratedRejectRate, progress);
+        product,
+        source,
+        sourceName,
+        options,
+        mode,
+        keys,
+        policy,
+        toleratedRejectRate,
+        progress,
+        acceptNewColumns);
   }
 
   public IngestionRequest withToleratedRejectRate(double rate) {
     return new IngestionRequest(
-        product, source, sourceName, options, mode, keys, duplicates, Optional.of(rate), progress);
+        product,
+        source,
+        sourceName,
+        options,
+        mode,
+        keys,
+        duplicates,
+        Optional.of(rate),
+        progress,
+        acceptNewColumns);
   }
 
   public IngestionRequest withSourceName(String name) {
     return new IngestionRequest(
-        product, source, name, options, mode, keys, duplicates, toleratedRejectRate, progress);
+        product,
+        source,
+        name,
+        options,
+        mode,
+        keys,
+        duplicates,
+        toleratedRejectRate,
+        progress,
+        acceptNewColumns);
   }
 
   /** The progress of the flow that reads this source, saved with the version. */
@@ -124,6 +161,22 @@ public record IngestionRequest(
         keys,
         duplicates,
         toleratedRejectRate,
-        Optional.of(newProgress));
+        Optional.of(newProgress),
+        acceptNewColumns);
+  }
+
+  /** Takes the source's columns as the product's when they differ (overwrite only). */
+  public IngestionRequest withNewColumnsAccepted() {
+    return new IngestionRequest(
+        product,
+        source,
+        sourceName,
+        options,
+        mode,
+        keys,
+        duplicates,
+        toleratedRejectRate,
+        progress,
+        true);
   }
 }

@@ -36,6 +36,7 @@ public final class IngestionService {
   private final Lake lake;
   private final Clock clock;
   private final double defaultToleratedRejectRate;
+  private final Drift.Thresholds driftThresholds;
 
   public IngestionService(
       CatalogRepository catalog,
@@ -44,6 +45,25 @@ public final class IngestionService {
       Lake lake,
       Clock clock,
       double defaultToleratedRejectRate) {
+    this(
+        catalog,
+        repository,
+        engine,
+        lake,
+        clock,
+        defaultToleratedRejectRate,
+        Drift.Thresholds.defaults());
+  }
+
+  public IngestionService(
+      CatalogRepository catalog,
+      IngestionRepository repository,
+      DataEngine engine,
+      Lake lake,
+      Clock clock,
+      double defaultToleratedRejectRate,
+      Drift.Thresholds driftThresholds) {
+    this.driftThresholds = requireNonNull(driftThresholds, "driftThresholds is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.engine = requireNonNull(engine, "engine is null");
@@ -156,6 +176,19 @@ public final class IngestionService {
       boolean inferred = product.columns().isEmpty();
       List<Column> columns =
           inferred ? engine.inferColumns(text, format, options) : ownColumns(request, product);
+      if (!inferred && request.acceptNewColumns()) {
+        List<Column> read = engine.inferColumns(text, format, options);
+        if (!sameSchema(read, columns)) {
+          log.info(
+              "{}: {} has columns {} instead of {}; accepted as the product's new columns",
+              product.id(),
+              request.sourceName(),
+              describe(read),
+              describe(columns));
+          columns = keepDocumentation(read, product.columns());
+          inferred = true;
+        }
+      }
       requireKeys(request, product, columns, inferred);
       step = "validate";
       StagedData data =
@@ -357,6 +390,19 @@ public final class IngestionService {
     return new Written(kept, rewrite.writtenFiles());
   }
 
+  /** Columns read from a source, with the description and category of same-named known ones. */
+  private static List<Column> keepDocumentation(List<Column> read, List<Column> known) {
+    return read.stream()
+        .map(
+            c ->
+                known.stream()
+                    .filter(k -> k.name().equals(c.name()))
+                    .findFirst()
+                    .map(k -> c.withDescription(k.description(), k.personalData()))
+                    .orElse(c))
+        .toList();
+  }
+
   /** The columns rows are validated against: for scd2, without the history columns. */
   private static List<Column> ownColumns(IngestionRequest request, DataProduct product) {
     return request.mode() == WriteMode.SCD2
@@ -443,6 +489,7 @@ public final class IngestionService {
             quarantine);
     repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
+    profileQuietly(version, updated.orElse(product));
     log.info(
         "{} version {}: {} rows read, {} accepted, {} quarantined",
         product.id(),
@@ -451,6 +498,82 @@ public final class IngestionService {
         staged.rowsAccepted(),
         staged.rowsQuarantined());
     return succeeded;
+  }
+
+  /**
+   * Profiles a committed version and stores the profile. A failure is logged, not thrown: the
+   * version is committed already, and has no profile (nor drift) until profiled again.
+   */
+  private void profileQuietly(Version version, DataProduct product) {
+    try {
+      long start = System.nanoTime();
+      profile(version, product);
+      log.info(
+          "profiled {} version {} in {} ms",
+          version.product(),
+          version.number(),
+          (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn(
+          "cannot profile {} version {}: {}", version.product(), version.number(), messageOf(e));
+    }
+  }
+
+  /** Computes and stores the profile of a version, binned like the previous version's. */
+  public VersionProfile profile(Version version, DataProduct product) {
+    Map<String, Histogram> previousHistograms = new LinkedHashMap<>();
+    if (version.number() > 1) {
+      repository
+          .findProfile(version.product(), version.number() - 1)
+          .ifPresent(
+              previous ->
+                  previous
+                      .columns()
+                      .forEach(
+                          c -> c.histogram().ifPresent(h -> previousHistograms.put(c.name(), h))));
+    }
+    List<Column> columns =
+        version.schema().stream()
+            .map(
+                c ->
+                    product.columns().stream()
+                        .filter(p -> p.name().equals(c.name()))
+                        .findFirst()
+                        .map(p -> c.withDescription(c.description(), p.personalData()))
+                        .orElse(c))
+            .toList();
+    List<Path> files = version.files().stream().map(f -> lake.resolve(f.path())).toList();
+    VersionProfile profile =
+        new VersionProfile(
+            version.product(),
+            version.number(),
+            version.rowCount(),
+            engine.profile(new ProfileRequest(files, columns, previousHistograms)));
+    repository.saveProfile(profile);
+    return profile;
+  }
+
+  /** The stored profile of a version. */
+  public VersionProfile loadProfile(ProductId product, int number) {
+    return repository
+        .findProfile(product, number)
+        .orElseThrow(() -> new NotFoundException("profile", product + "@" + number));
+  }
+
+  /**
+   * The drift of a version from the previous one, from their stored profiles; empty for a first
+   * version or when either has no profile.
+   */
+  public Optional<Drift> drift(ProductId product, int number) {
+    if (number < 2) {
+      return Optional.empty();
+    }
+    Optional<VersionProfile> current = repository.findProfile(product, number);
+    Optional<VersionProfile> previous = repository.findProfile(product, number - 1);
+    if (current.isEmpty() || previous.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Drift.between(previous.get(), current.get(), driftThresholds));
   }
 
   private static void requireSameSchema(Version previous, List<Column> columns, String mode) {

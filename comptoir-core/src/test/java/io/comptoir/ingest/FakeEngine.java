@@ -135,6 +135,11 @@ final class FakeEngine implements DataEngine {
   }
 
   @Override
+  public List<ColumnProfile> profile(ProfileRequest request) {
+    return List.of();
+  }
+
+  @Override
   public io.comptoir.contract.ExportSummary export(
       io.comptoir.contract.GovernedQuery query, java.io.OutputStream out) {
     throw new UnsupportedOperationException("not needed by the ingestion tests");

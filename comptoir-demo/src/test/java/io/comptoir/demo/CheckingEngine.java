@@ -100,6 +100,11 @@ final class CheckingEngine implements DataEngine {
   }
 
   @Override
+  public List<io.comptoir.ingest.ColumnProfile> profile(io.comptoir.ingest.ProfileRequest request) {
+    return List.of();
+  }
+
+  @Override
   public io.comptoir.contract.ExportSummary export(
       io.comptoir.contract.GovernedQuery query, java.io.OutputStream out) {
     throw new UnsupportedOperationException("not needed by the demo tests");

@@ -135,4 +135,18 @@ final class InMemoryIngestionRepository implements IngestionRepository {
     }
     return files;
   }
+
+  private final java.util.Map<String, io.comptoir.ingest.VersionProfile> profiles =
+      new java.util.HashMap<>();
+
+  @Override
+  public synchronized void saveProfile(io.comptoir.ingest.VersionProfile profile) {
+    profiles.put(profile.product() + "@" + profile.version(), profile);
+  }
+
+  @Override
+  public synchronized java.util.Optional<io.comptoir.ingest.VersionProfile> findProfile(
+      ProductId product, int version) {
+    return java.util.Optional.ofNullable(profiles.get(product + "@" + version));
+  }
 }

@@ -9,8 +9,10 @@ import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ExportSummary;
 import io.comptoir.contract.GovernedQuery;
+import io.comptoir.ingest.ColumnProfile;
 import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.KeyedRows;
+import io.comptoir.ingest.ProfileRequest;
 import io.comptoir.ingest.ProgressListener;
 import io.comptoir.ingest.QuarantinedRow;
 import io.comptoir.ingest.ReadRequest;
@@ -158,6 +160,17 @@ public final class DuckDbEngine implements DataEngine {
     }
     log.debug("DuckDB error on {}", source, e);
     return ComptoirException.invalidInput("cannot read %s: %s", source.getFileName(), message);
+  }
+
+  @Override
+  public List<ColumnProfile> profile(ProfileRequest request) {
+    requireNonNull(request, "request is null");
+    try (DuckDBConnection connection = connect()) {
+      return new Profiler(connection, request).profile();
+    } catch (SQLException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot profile version files: " + e.getMessage(), e);
+    }
   }
 
   @Override

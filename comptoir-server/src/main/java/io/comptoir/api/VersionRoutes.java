@@ -8,11 +8,15 @@ import io.comptoir.api.IngestionJson.RowsJson;
 import io.comptoir.api.IngestionJson.VersionJson;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
+import io.comptoir.common.NotFoundException;
 import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
+import io.comptoir.ingest.ColumnProfile;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Version;
+import io.comptoir.ingest.VersionProfile;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -34,6 +38,8 @@ final class VersionRoutes {
     routes.get("/api/v1/products/{id}/versions", this::versions);
     routes.get("/api/v1/products/{id}/versions/{number}", this::version);
     routes.get("/api/v1/products/{id}/versions/{number}/rows", this::rows);
+    routes.get("/api/v1/products/{id}/versions/{number}/profile", this::profile);
+    routes.get("/api/v1/products/{id}/versions/{number}/drift", this::drift);
   }
 
   private void versions(Context context) {
@@ -57,6 +63,39 @@ final class VersionRoutes {
             ingestion.read(version, columns, page.offset(), page.limit()),
             page.offset(),
             page.limit()));
+  }
+
+  /** Readable by whoever may read the product's description: personal columns show counts only. */
+  private void profile(Context context) {
+    DataProduct product = catalog.loadProduct(Parameters.productId(context));
+    Version version = ingestion.loadVersion(product.id(), Parameters.versionNumber(context));
+    VersionProfile profile = ingestion.loadProfile(version.product(), version.number());
+    // a column declared personal since the version was profiled shows counts only too
+    List<ColumnProfile> columns =
+        profile.columns().stream()
+            .map(c -> personalNow(product, c.name()) ? c.countsOnly() : c)
+            .toList();
+    context.json(
+        ProfileJson.VersionProfileJson.of(
+            new VersionProfile(profile.product(), profile.version(), profile.rows(), columns)));
+  }
+
+  private static boolean personalNow(DataProduct product, String column) {
+    return product.columns().stream()
+        .anyMatch(c -> c.name().equals(column) && c.personalData() != PersonalDataCategory.NONE);
+  }
+
+  private void drift(Context context) {
+    Version version = loadVersion(context);
+    context.json(
+        ProfileJson.DriftJson.of(
+            ingestion
+                .drift(version.product(), version.number())
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "drift (a first version, or a version without a profile)",
+                            version.product() + "@" + version.number()))));
   }
 
   private Version loadVersion(Context context) {

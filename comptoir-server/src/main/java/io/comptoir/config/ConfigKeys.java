@@ -58,6 +58,20 @@ public final class ConfigKeys {
           "0.05",
           "Share of quarantined rows above which an ingestion creates no version; a request may"
               + " override it.");
+  public static final ConfigKey DRIFT_PSI_THRESHOLD =
+      new ConfigKey(
+          "drift-psi-threshold",
+          ConfigType.RATE,
+          "0.2",
+          "Population stability index of a numeric column between two versions above which its"
+              + " values are reported as drifting (and a flow's webhook is called).");
+  public static final ConfigKey DRIFT_JS_THRESHOLD =
+      new ConfigKey(
+          "drift-js-threshold",
+          ConfigType.RATE,
+          "0.1",
+          "Jensen-Shannon divergence (0 to 1) of a categorical column's top values between two"
+              + " versions above which its values are reported as drifting.");
   public static final ConfigKey INGEST_IMPORT_DIRS =
       new ConfigKey(
           "ingest-import-dirs",
@@ -157,6 +171,8 @@ public final class ConfigKeys {
           ENGINE_MEMORY_LIMIT,
           ENGINE_THREADS,
           INGEST_TOLERATED_REJECT_RATE,
+          DRIFT_PSI_THRESHOLD,
+          DRIFT_JS_THRESHOLD,
           INGEST_IMPORT_DIRS,
           INGEST_MAX_UPLOAD_BYTES,
           TOKEN_MAX_DAYS,

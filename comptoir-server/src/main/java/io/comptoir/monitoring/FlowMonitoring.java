@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.flow.FlowDefinition;
 import io.comptoir.flow.FlowEvents;
 import io.comptoir.flow.FlowRun;
+import io.comptoir.ingest.Drift;
 import io.comptoir.ingest.IngestionRun;
+import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.RunStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Metrics and alerts of flow runs: counters and timers in the registry scraped at {@code /metrics},
- * and a JSON POST to the flow's webhook when a run fails or rejects too many rows.
+ * and a JSON POST to the flow's webhook when a run fails or rejects too many rows, or when a
+ * version it made drifts from the previous one (a schema change, or a value drift above threshold).
  */
 public final class FlowMonitoring implements FlowEvents {
   private static final Logger log = LoggerFactory.getLogger(FlowMonitoring.class);
@@ -34,20 +40,24 @@ public final class FlowMonitoring implements FlowEvents {
   private final MeterRegistry registry;
   private final Webhooks webhooks;
   private final Clock clock;
+  private final IngestionService versions;
   private final Function<FlowDefinition, OptionalLong> lag;
   private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
   /**
+   * @param ingestion the versions' drift, computed after each run
    * @param lag the records a flow has still to read (Kafka flows), measured after each run
    */
   public FlowMonitoring(
       MeterRegistry registry,
       Webhooks webhooks,
       Clock clock,
+      IngestionService ingestion,
       Function<FlowDefinition, OptionalLong> lag) {
     this.registry = requireNonNull(registry, "registry is null");
     this.webhooks = requireNonNull(webhooks, "webhooks is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.versions = requireNonNull(ingestion, "ingestion is null");
     this.lag = requireNonNull(lag, "lag is null");
   }
 
@@ -91,6 +101,7 @@ public final class FlowMonitoring implements FlowEvents {
                 "mode",
                 ingestion.mode().name().toLowerCase(java.util.Locale.ROOT))
             .increment();
+        alertOnDrift(flow, ingestion);
       }
     }
     for (String failure : run.failed()) {
@@ -111,7 +122,60 @@ public final class FlowMonitoring implements FlowEvents {
     measureLag(flow);
   }
 
+  private void alertOnDrift(FlowDefinition flow, IngestionRun run) {
+    try {
+      run.versionNumber()
+          .flatMap(number -> versions.drift(run.product(), number))
+          .filter(Drift::alerting)
+          .ifPresent(drift -> driftAlert(flow, drift));
+    } catch (RuntimeException e) {
+      log.warn(
+          "flow {}: cannot compute the drift of run {}: {}", flow.id(), run.id(), e.toString());
+    }
+  }
+
+  /** A DRIFT event: the schema changes and the value drifts above their threshold. */
+  private void driftAlert(FlowDefinition flow, Drift drift) {
+    counter("comptoir.flow.drifts", flow.id().value(), "product", drift.product().value())
+        .increment();
+    List<String> parts = new ArrayList<>();
+    drift
+        .schemaChanges()
+        .forEach(c -> parts.add(c.column() + " " + c.kind().name().toLowerCase(Locale.ROOT)));
+    drift.valueDrifts().stream()
+        .filter(Drift.ValueDrift::above)
+        .forEach(
+            d ->
+                parts.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%s %s %.3f > %.3f",
+                        d.column(),
+                        d.measure().name().toLowerCase(Locale.ROOT),
+                        d.value(),
+                        d.threshold())));
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("version", drift.version());
+    extra.put("previousVersion", drift.previousVersion());
+    alert(
+        flow,
+        "DRIFT",
+        "drift",
+        "version "
+            + drift.version()
+            + " drifts from "
+            + drift.previousVersion()
+            + ": "
+            + String.join(", ", parts),
+        extra);
+  }
+
   private void alert(FlowDefinition flow, String event, String step, String message) {
+    alert(flow, event, step, message, Map.of());
+  }
+
+  private void alert(
+      FlowDefinition flow, String event, String step, String message, Map<String, Object> extra) {
     if (flow.alerts().webhook().isEmpty()) {
       return;
     }
@@ -121,6 +185,7 @@ public final class FlowMonitoring implements FlowEvents {
     body.put("product", flow.product().value());
     body.put("step", step);
     body.put("message", message);
+    body.putAll(extra);
     body.put("at", clock.instant().toString());
     webhooks.send(flow.alerts().webhook().get(), body);
   }

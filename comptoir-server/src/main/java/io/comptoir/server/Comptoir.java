@@ -29,6 +29,7 @@ import io.comptoir.identity.LocalIdentityProvider;
 import io.comptoir.identity.PasswordHasher;
 import io.comptoir.identity.Secrets;
 import io.comptoir.ingest.DataEngine;
+import io.comptoir.ingest.Drift;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Lake;
@@ -187,7 +188,10 @@ public final class Comptoir implements AutoCloseable {
               engine,
               lake,
               clock,
-              configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE));
+              configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE),
+              new Drift.Thresholds(
+                  configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
+                  configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)));
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       PasswordHasher hasher = new BcryptPasswordHasher();
@@ -260,6 +264,7 @@ public final class Comptoir implements AutoCloseable {
                       metrics,
                       webhooks,
                       clock,
+                      ingestion,
                       flow ->
                           flow.source() instanceof io.comptoir.flow.KafkaSource kafka
                               ? java.util.OptionalLong.of(

@@ -27,6 +27,7 @@ import io.comptoir.contract.SharingScope;
 import io.comptoir.contract.UsageContract;
 import io.comptoir.identity.ApplicationId;
 import io.comptoir.identity.Principal;
+import io.comptoir.ingest.Drift;
 import io.comptoir.ingest.RowBatch;
 import io.comptoir.ingest.Version;
 import io.javalin.config.RoutesConfig;
@@ -114,7 +115,8 @@ final class ProductPages {
       List<Day> consumption,
       long totalReads,
       String consumptionChart,
-      List<ContractLine> ownContracts) {}
+      List<ContractLine> ownContracts,
+      Optional<Drift> drift) {}
 
   /** A column of the request form with the masking that will apply. */
   record RequestColumn(Column column, Masking masking, List<Masking> choices, boolean checked) {
@@ -238,7 +240,18 @@ final class ProductPages {
                 days,
                 days.stream().mapToLong(Day::reads).sum(),
                 consumptionChart,
-                own)));
+                own,
+                latestDrift(product, versions))));
+  }
+
+  /** The drift of the latest version from the previous one, when both have a profile. */
+  private Optional<Drift> latestDrift(DataProduct product, List<VersionRow> versions) {
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    return services
+        .ingestion()
+        .drift(product.id(), versions.get(versions.size() - 1).version().number());
   }
 
   private static boolean mayRequest(Principal principal, DataProduct product, SharingScope scope) {

@@ -188,6 +188,15 @@ class AccessMatrixIT {
             h -> h.get(product + "/versions/1"),
             anyAuthenticated()),
         new Route(
+            "GET /api/v1/products/{id}/versions/{number}/profile",
+            h -> h.get(product + "/versions/1/profile"),
+            anyAuthenticated()),
+        new Route(
+            // a first version has no drift: 404 for whoever may read the product
+            "GET /api/v1/products/{id}/versions/{number}/drift",
+            h -> h.get(product + "/versions/1/drift"),
+            expect(404, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN)),
+        new Route(
             "GET /api/v1/products/{id}/versions/{number}/rows",
             h -> h.get(product + "/versions/1/rows"),
             expect(200, OWNER, ADMIN)),
@@ -392,8 +401,9 @@ class AccessMatrixIT {
                   + response.status()
                   + " "
                   + response.body());
-        } else if (expected == 401 || expected == 403) {
-          String code = expected == 401 ? "UNAUTHENTICATED" : "FORBIDDEN";
+        } else if (expected == 401 || expected == 403 || expected == 404) {
+          String code =
+              expected == 401 ? "UNAUTHENTICATED" : expected == 403 ? "FORBIDDEN" : "NOT_FOUND";
           if (!response.errorCode().equals(code) || response.errorMessage().isBlank()) {
             mismatches.add(route.route() + " as " + caller + ": " + response.body());
           }

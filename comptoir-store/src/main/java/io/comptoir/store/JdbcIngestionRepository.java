@@ -289,6 +289,22 @@ final class JdbcIngestionRepository implements IngestionRepository {
   }
 
   @Override
+  public void saveProfile(io.comptoir.ingest.VersionProfile profile) {
+    requireNonNull(profile, "profile is null");
+    database.run(
+        "save the profile of version " + profile.version() + " of " + profile.product(),
+        connection -> ProfileRows.write(connection, profile));
+  }
+
+  @Override
+  public Optional<io.comptoir.ingest.VersionProfile> findProfile(ProductId product, int version) {
+    requireNonNull(product, "product is null");
+    return database.call(
+        "read the profile of version " + version + " of " + product,
+        connection -> ProfileRows.read(connection, product, version));
+  }
+
+  @Override
   public Map<String, String> progress(String flow) {
     requireNonNull(flow, "flow is null");
     return database.call(

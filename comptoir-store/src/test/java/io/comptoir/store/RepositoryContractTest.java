@@ -648,6 +648,52 @@ abstract class RepositoryContractTest {
   }
 
   @Test
+  void roundTripsAVersionProfileAndReplacesItWhenSavedAgain() {
+    DataProduct product = saveProduct("colis-suivi");
+    commit(product, 1, WriteMode.OVERWRITE, "sum-1", file("a.parquet", 10));
+    io.comptoir.ingest.ColumnProfile weight =
+        new io.comptoir.ingest.ColumnProfile(
+            "poids_grammes",
+            DataType.INTEGER,
+            false,
+            10,
+            1,
+            7,
+            Optional.of("12"),
+            Optional.of("9007199254740993"),
+            Optional.of(0.1 + 0.2),
+            List.of(12.0, 20.5, 33.333333333333336, 1e-7, 1.5e300),
+            List.of(
+                new io.comptoir.ingest.ValueCount("12", 3),
+                new io.comptoir.ingest.ValueCount("« l'été »", 2)),
+            Optional.of(
+                new io.comptoir.ingest.Histogram(
+                    -0.5, 1e12, List.of(1L, 2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 6L))));
+    io.comptoir.ingest.ColumnProfile email =
+        new io.comptoir.ingest.ColumnProfile(
+            "email",
+            DataType.STRING,
+            true,
+            10,
+            0,
+            10,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            Optional.empty());
+    io.comptoir.ingest.VersionProfile profile =
+        new io.comptoir.ingest.VersionProfile(product.id(), 1, 10, List.of(weight, email));
+
+    ingestion.saveProfile(profile);
+    ingestion.saveProfile(profile);
+
+    assertThat(ingestion.findProfile(product.id(), 1)).contains(profile);
+    assertThat(ingestion.findProfile(product.id(), 2)).isEmpty();
+  }
+
+  @Test
   void findsNoVersionOfAProductWithoutVersions() {
     DataProduct product = saveProduct("colis-suivi");
     commit(product, 1, WriteMode.OVERWRITE, "sum-1", file("a.parquet", 10));
