@@ -70,7 +70,7 @@ public final class JdbcBenchmark {
                 + " (ARRAY['DEPOSE','EN_TRANSIT','LIVRE','AVISE','RETOURNE'])[i % 5 + 1] AS status,"
                 + " TIMESTAMP '2024-01-01 00:00:00' + (i * 37 % 31536000) * INTERVAL '1 second'"
                 + " AS scanned_at"
-                + " FROM generate_series(1, "
+                + " FROM generate_series(1::bigint, "
                 + rows
                 + ") AS t(i)");
         statement.execute("ANALYZE " + table);

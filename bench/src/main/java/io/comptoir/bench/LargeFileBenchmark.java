@@ -69,7 +69,10 @@ public final class LargeFileBenchmark {
     System.out.println("large_file_rows=" + ingest.getOrDefault("rows", "0"));
     System.out.println(
         "large_file_rows_quarantined=" + ingest.getOrDefault("rows_quarantined", "0"));
-    System.out.println("large_file_seconds=" + ingest.getOrDefault("seconds", "-1"));
+    System.out.printf(
+        Locale.ROOT,
+        "large_file_seconds=%.2f%n",
+        Double.parseDouble(ingest.getOrDefault("seconds", "-1")));
     System.out.println("large_file_peak_rss_mb=" + ingest.getOrDefault("peak_rss_mib", "-1"));
   }
 }
