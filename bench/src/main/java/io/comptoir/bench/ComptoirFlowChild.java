@@ -65,7 +65,23 @@ public final class ComptoirFlowChild {
           comptoir.flows().save(owner, Optional.empty(), document).document();
       long start = System.nanoTime();
       FlowRun run = comptoir.flowRunner().run(saved);
-      System.out.println("seconds=" + Measure.seconds(start));
+      double seconds = Measure.seconds(start);
+      System.out.println("seconds=" + seconds);
+      // the ingestion runs' own times: from the batch's file, written by the source reader, to the
+      // committed version; the rest of the run is the reading of the source into that file
+      double ingestSeconds =
+          run.runs().stream()
+                  .mapToLong(
+                      r ->
+                          r.finishedAt().orElse(r.startedAt()).toEpochMilli()
+                              - r.startedAt().toEpochMilli())
+                  .sum()
+              / 1e3;
+      System.out.println("ingest_seconds=" + ingestSeconds);
+      System.out.println("source_seconds=" + (seconds - ingestSeconds));
+      System.out.println(
+          "source_mb="
+              + run.runs().stream().mapToLong(IngestionRun::sourceBytes).sum() / 1048576.0);
       System.out.println("runs=" + run.runs().size());
       System.out.println("failed=" + run.failed().size());
       System.out.println(

@@ -120,6 +120,18 @@ public final class JdbcBenchmark {
         System.out.printf(Locale.ROOT, "jdbc_ingest_seconds=%.2f%n", ingestSeconds);
         System.out.printf(
             Locale.ROOT, "jdbc_ingest_vs_read_ratio=%.2f%n", ingestSeconds / readSeconds);
+        System.out.printf(
+            Locale.ROOT,
+            "jdbc_ingest_source_seconds=%.2f%n",
+            Double.parseDouble(ingest.get("source_seconds")));
+        System.out.printf(
+            Locale.ROOT,
+            "jdbc_ingest_version_seconds=%.2f%n",
+            Double.parseDouble(ingest.get("ingest_seconds")));
+        System.out.printf(
+            Locale.ROOT,
+            "jdbc_ingest_json_lines_mb=%.1f%n",
+            Double.parseDouble(ingest.get("source_mb")));
         System.out.println("jdbc_read_peak_rss_mib=" + read.get("peak_rss_mib"));
         System.out.println("jdbc_ingest_peak_rss_mib=" + ingest.get("peak_rss_mib"));
       } finally {

@@ -95,6 +95,18 @@ public final class KafkaBenchmark {
       System.out.printf(Locale.ROOT, "kafka_ingest_seconds=%.2f%n", ingestSeconds);
       System.out.printf(
           Locale.ROOT, "kafka_ingest_vs_consume_ratio=%.2f%n", ingestSeconds / consumeSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "kafka_ingest_source_seconds=%.2f%n",
+          Double.parseDouble(ingest.get("source_seconds")));
+      System.out.printf(
+          Locale.ROOT,
+          "kafka_ingest_version_seconds=%.2f%n",
+          Double.parseDouble(ingest.get("ingest_seconds")));
+      System.out.printf(
+          Locale.ROOT,
+          "kafka_ingest_json_lines_mb=%.1f%n",
+          Double.parseDouble(ingest.get("source_mb")));
       System.out.println("kafka_consume_peak_rss_mib=" + consume.get("peak_rss_mib"));
       System.out.println("kafka_ingest_peak_rss_mib=" + ingest.get("peak_rss_mib"));
     }
