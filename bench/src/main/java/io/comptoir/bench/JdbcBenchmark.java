@@ -1,5 +1,6 @@
 package io.comptoir.bench;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +30,11 @@ public final class JdbcBenchmark {
   private JdbcBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    run(args, System.out);
+  }
+
+  /** Runs the benchmark, printing its lines to {@code out}. */
+  static void run(String[] args, PrintStream out) throws Exception {
     long rows = 1_000_000;
     int fetchSize = 10_000;
     String url = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -108,32 +114,31 @@ public final class JdbcBenchmark {
 
         double readSeconds = Double.parseDouble(read.get("seconds"));
         double ingestSeconds = Double.parseDouble(ingest.get("seconds"));
-        System.out.println("machine_cpu=" + Measure.cpuModel());
-        System.out.println("machine_cores=" + Runtime.getRuntime().availableProcessors());
-        System.out.println("jdbc_rows=" + rows);
-        System.out.println("jdbc_fetch_size=" + fetchSize);
-        System.out.println("jdbc_read_rows=" + read.get("rows"));
-        System.out.println("jdbc_ingest_rows=" + ingest.get("rows"));
-        System.out.println("jdbc_ingest_rows_quarantined=" + ingest.get("rows_quarantined"));
-        System.out.println("jdbc_ingest_version=" + ingest.get("version"));
-        System.out.printf(Locale.ROOT, "jdbc_read_seconds=%.2f%n", readSeconds);
-        System.out.printf(Locale.ROOT, "jdbc_ingest_seconds=%.2f%n", ingestSeconds);
-        System.out.printf(
-            Locale.ROOT, "jdbc_ingest_vs_read_ratio=%.2f%n", ingestSeconds / readSeconds);
-        System.out.printf(
+        out.println("machine_cpu=" + Measure.cpuModel());
+        out.println("machine_cores=" + Runtime.getRuntime().availableProcessors());
+        out.println("jdbc_rows=" + rows);
+        out.println("jdbc_fetch_size=" + fetchSize);
+        out.println("jdbc_read_rows=" + read.get("rows"));
+        out.println("jdbc_ingest_rows=" + ingest.get("rows"));
+        out.println("jdbc_ingest_rows_quarantined=" + ingest.get("rows_quarantined"));
+        out.println("jdbc_ingest_version=" + ingest.get("version"));
+        out.printf(Locale.ROOT, "jdbc_read_seconds=%.2f%n", readSeconds);
+        out.printf(Locale.ROOT, "jdbc_ingest_seconds=%.2f%n", ingestSeconds);
+        out.printf(Locale.ROOT, "jdbc_ingest_vs_read_ratio=%.2f%n", ingestSeconds / readSeconds);
+        out.printf(
             Locale.ROOT,
             "jdbc_ingest_source_seconds=%.2f%n",
             Double.parseDouble(ingest.get("source_seconds")));
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "jdbc_ingest_version_seconds=%.2f%n",
             Double.parseDouble(ingest.get("ingest_seconds")));
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "jdbc_ingest_json_lines_mb=%.1f%n",
             Double.parseDouble(ingest.get("source_mb")));
-        System.out.println("jdbc_read_peak_rss_mib=" + read.get("peak_rss_mib"));
-        System.out.println("jdbc_ingest_peak_rss_mib=" + ingest.get("peak_rss_mib"));
+        out.println("jdbc_read_peak_rss_mib=" + read.get("peak_rss_mib"));
+        out.println("jdbc_ingest_peak_rss_mib=" + ingest.get("peak_rss_mib"));
       } finally {
         statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
