@@ -36,6 +36,14 @@ import java.util.stream.Collectors;
 final class GovernedExport {
   private static final int BUFFER = 64 * 1024;
 
+  /**
+   * Named pipes are switched off: in CI (2026-11-27) an export after a cancelled one deadlocked,
+   * the reader blocked on the pipe while its COPY never wrote nor ended. Until that is understood,
+   * CSV and JSON lines go through a temporary file like Parquet (constant memory; disk for one
+   * export; the first byte leaves once DuckDB is done).
+   */
+  static final boolean NAMED_PIPES = false;
+
   private final Path temporaryDirectory;
   private final Pipes pipes;
   private final ExecutorService copies;
@@ -57,7 +65,9 @@ final class GovernedExport {
     try {
       long rows;
       Optional<Path> pipe =
-          query.format() == OutputFormat.PARQUET ? Optional.empty() : pipes.acquire();
+          query.format() == OutputFormat.PARQUET || !NAMED_PIPES
+              ? Optional.empty()
+              : pipes.acquire();
       if (pipe.isPresent()) {
         rows = copyThroughPipe(connection, compiled, query, counting, pipe.get());
       } else {

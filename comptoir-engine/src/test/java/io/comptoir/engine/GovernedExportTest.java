@@ -708,6 +708,9 @@ class GovernedExportTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled(
+      "named-pipe exports are switched off (GovernedExport.NAMED_PIPES): an export after a"
+          + " cancelled one deadlocked in CI on 2026-11-27; exports go through temporary files")
   void runsConcurrentExportsEachOnItsOwnPipeAndReusesThePipes() throws Exception {
     List<GovernedColumn> granted =
         List.of(column("id", Masking.MASK_NONE), column("name", Masking.MASK_SHOW_LAST_4));
