@@ -3,6 +3,7 @@ package io.comptoir.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.common.ComptoirException;
+import io.comptoir.common.MetadataChanges;
 import io.comptoir.common.NotFoundException;
 import io.comptoir.common.Page;
 import java.time.Clock;
@@ -13,10 +14,17 @@ import java.util.Optional;
 public final class CatalogService {
   private final CatalogRepository repository;
   private final Clock clock;
+  private final MetadataChanges changes;
 
   public CatalogService(CatalogRepository repository, Clock clock) {
+    this(repository, clock, new MetadataChanges());
+  }
+
+  /** Publishes PRODUCT on {@code changes} whenever a product is saved. */
+  public CatalogService(CatalogRepository repository, Clock clock, MetadataChanges changes) {
     this.repository = requireNonNull(repository, "repository is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.changes = requireNonNull(changes, "changes is null");
   }
 
   public void saveEntity(LegalEntity entity) {
@@ -51,6 +59,7 @@ public final class CatalogService {
             .map(existing -> product.savedAgain(existing.createdAt(), clock.instant()))
             .orElse(product);
     repository.saveProduct(toSave);
+    changes.publish(MetadataChanges.Kind.PRODUCT, toSave.id().value());
     return toSave;
   }
 

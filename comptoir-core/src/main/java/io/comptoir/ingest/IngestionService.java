@@ -8,6 +8,7 @@ import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.common.MetadataChanges;
 import io.comptoir.common.NotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * version or in the quarantine; a version becomes visible only when its metadata commits.
  */
 public final class IngestionService {
+  private final MetadataChanges changes;
   private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
 
   private final CatalogRepository catalog;
@@ -63,6 +65,28 @@ public final class IngestionService {
       Clock clock,
       double defaultToleratedRejectRate,
       Drift.Thresholds driftThresholds) {
+    this(
+        catalog,
+        repository,
+        engine,
+        lake,
+        clock,
+        defaultToleratedRejectRate,
+        driftThresholds,
+        new MetadataChanges());
+  }
+
+  /** Publishes VERSION on {@code changes} whenever a version is committed. */
+  public IngestionService(
+      CatalogRepository catalog,
+      IngestionRepository repository,
+      DataEngine engine,
+      Lake lake,
+      Clock clock,
+      double defaultToleratedRejectRate,
+      Drift.Thresholds driftThresholds,
+      MetadataChanges changes) {
+    this.changes = requireNonNull(changes, "changes is null");
     this.driftThresholds = requireNonNull(driftThresholds, "driftThresholds is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.repository = requireNonNull(repository, "repository is null");
@@ -490,6 +514,7 @@ public final class IngestionService {
     repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
     profileQuietly(version, updated.orElse(product));
+    changes.publish(MetadataChanges.Kind.VERSION, product.id().value());
     log.info(
         "{} version {}: {} rows read, {} accepted, {} quarantined",
         product.id(),

@@ -9,10 +9,12 @@ import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
 import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
+import io.comptoir.glossary.GlossaryService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
+import io.comptoir.score.StandingService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -32,7 +34,9 @@ public record Services(
     ConsumptionService consumption,
     FlowService flows,
     FlowRunner flowRunner,
-    PrometheusMeterRegistry metrics) {
+    PrometheusMeterRegistry metrics,
+    GlossaryService glossary,
+    StandingService standing) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -48,5 +52,7 @@ public record Services(
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
     requireNonNull(metrics, "metrics is null");
+    requireNonNull(glossary, "glossary is null");
+    requireNonNull(standing, "standing is null");
   }
 }

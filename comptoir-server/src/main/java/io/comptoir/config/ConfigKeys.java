@@ -159,6 +159,42 @@ public final class ConfigKeys {
           "2",
           "Flows the scheduler runs at the same time, at most.");
 
+  public static final ConfigKey SCORE_WEIGHTS =
+      new ConfigKey(
+          "score-weights",
+          ConfigType.STRING,
+          "documentation=25,ownership=15,classification=15,quality=20,freshness=10,contract=15",
+          "Relative weight of each data score criterion, as criterion=weight pairs separated by"
+              + " commas; every criterion must be listed, the score is scaled to 100.");
+  public static final ConfigKey SCORE_DEFAULT_FRESHNESS_DAYS =
+      new ConfigKey(
+          "score-default-freshness-days",
+          ConfigType.POSITIVE_INTEGER,
+          "31",
+          "Age in days the latest version may reach before the freshness criterion loses points,"
+              + " for products that declare no freshness SLA.");
+  public static final ConfigKey CERTIFICATION_CHECKLIST =
+      new ConfigKey(
+          "certification-checklist",
+          ConfigType.STRING,
+          "documentation>=60,ownership>=100,classification>=100,contract>=100,support-contact,"
+              + "incident-process",
+          "Production-readiness checklist, comma separated: criterion>=percent items are computed"
+              + " from the data score, other items (lowercase ids) are ticked by the data office"
+              + " with a comment.");
+  public static final ConfigKey CERTIFICATION_FLOORS =
+      new ConfigKey(
+          "certification-floors",
+          ConfigType.STRING,
+          "BRONZE=40,SILVER=55,GOLD=70",
+          "Lowest data score of each certification level, to be granted and to stay in force.");
+  public static final ConfigKey CERTIFICATION_MAX_MONTHS =
+      new ConfigKey(
+          "certification-max-months",
+          ConfigType.POSITIVE_INTEGER,
+          "12",
+          "Longest a certification may be granted for, in months.");
+
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -186,7 +222,12 @@ public final class ConfigKeys {
           APPROVAL_DATA_OFFICE_FOR_CERTIFIED,
           FLOW_SCHEDULER,
           FLOW_SCHEDULER_SECONDS,
-          FLOW_RUN_THREADS);
+          FLOW_RUN_THREADS,
+          SCORE_WEIGHTS,
+          SCORE_DEFAULT_FRESHNESS_DAYS,
+          CERTIFICATION_CHECKLIST,
+          CERTIFICATION_FLOORS,
+          CERTIFICATION_MAX_MONTHS);
 
   private ConfigKeys() {}
 

@@ -76,6 +76,11 @@ public final class OdcsDocuments {
     }
   }
 
+  /** The schema problems of a product's ODCS document; empty when it is valid. */
+  public List<String> problems(DataProduct product, Optional<Version> latest) {
+    return validate(toDocument(product, latest));
+  }
+
   ObjectNode toDocument(DataProduct product, Optional<Version> latest) {
     ObjectNode document = yaml.createObjectNode();
     document.put("apiVersion", API_VERSION);

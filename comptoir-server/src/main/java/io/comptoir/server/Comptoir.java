@@ -8,8 +8,11 @@ import io.comptoir.api.Sessions;
 import io.comptoir.api.UploadSettings;
 import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
+import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.common.MetadataChanges;
+import io.comptoir.config.ConfigKey;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.connectors.Connectors;
@@ -17,12 +20,16 @@ import io.comptoir.contract.ApprovalRules;
 import io.comptoir.contract.ConsumptionService;
 import io.comptoir.contract.ContractService;
 import io.comptoir.contract.GovernedReadService;
+import io.comptoir.contract.ProductSharing;
+import io.comptoir.contract.SharingRepository;
+import io.comptoir.contract.SharingScope;
 import io.comptoir.engine.DuckDbEngine;
 import io.comptoir.engine.EngineSettings;
 import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flow.KindSourceReaders;
 import io.comptoir.flowfile.YamlFlowParser;
+import io.comptoir.glossary.GlossaryService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.identity.LocalIdentityProvider;
@@ -35,7 +42,15 @@ import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Lake;
 import io.comptoir.monitoring.FlowMonitoring;
 import io.comptoir.monitoring.Webhooks;
+import io.comptoir.quality.QualityFacts;
 import io.comptoir.scheduling.FlowScheduler;
+import io.comptoir.score.CertificationPolicy;
+import io.comptoir.score.ChecklistItem;
+import io.comptoir.score.Criterion;
+import io.comptoir.score.ScoreCalculator;
+import io.comptoir.score.ScoreWeights;
+import io.comptoir.score.StandingFacts;
+import io.comptoir.score.StandingService;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -46,6 +61,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +97,9 @@ public final class Comptoir implements AutoCloseable {
   private final FlowRunner flowRunner;
   private final PrometheusMeterRegistry metrics;
   private final Webhooks webhooks;
+  private final MetadataChanges changes;
+  private final GlossaryService glossary;
+  private final StandingService standing;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -103,7 +122,13 @@ public final class Comptoir implements AutoCloseable {
       FlowService flows,
       FlowRunner flowRunner,
       PrometheusMeterRegistry metrics,
-      Webhooks webhooks) {
+      Webhooks webhooks,
+      MetadataChanges changes,
+      GlossaryService glossary,
+      StandingService standing) {
+    this.changes = changes;
+    this.glossary = glossary;
+    this.standing = standing;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -180,7 +205,8 @@ public final class Comptoir implements AutoCloseable {
                       .optionalInteger(ConfigKeys.ENGINE_THREADS)
                       .orElse(Runtime.getRuntime().availableProcessors())));
       Lake lake = new Lake(dataDirectory.resolve("lake"));
-      CatalogService catalog = new CatalogService(store.catalog(), clock);
+      MetadataChanges changes = new MetadataChanges();
+      CatalogService catalog = new CatalogService(store.catalog(), clock, changes);
       IngestionService ingestion =
           new IngestionService(
               store.catalog(),
@@ -191,7 +217,8 @@ public final class Comptoir implements AutoCloseable {
               configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE),
               new Drift.Thresholds(
                   configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
-                  configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)));
+                  configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)),
+              changes);
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       PasswordHasher hasher = new BcryptPasswordHasher();
@@ -209,11 +236,30 @@ public final class Comptoir implements AutoCloseable {
               clock,
               java.time.Duration.ofMinutes(configuration.integer(ConfigKeys.SESSION_IDLE_MINUTES)));
       AuditService audit = new AuditService(store.audit(), clock);
+      GlossaryService glossary =
+          new GlossaryService(store.glossary(), catalog, audit, changes, clock);
+      io.comptoir.odcs.OdcsDocuments odcs = new io.comptoir.odcs.OdcsDocuments();
+      StandingService standing =
+          new StandingService(
+              catalog,
+              ingestion,
+              glossary,
+              QualityFacts.NONE,
+              odcs::problems,
+              store.standing(),
+              audit,
+              new ScoreCalculator(
+                  scoreWeights(configuration),
+                  java.time.Duration.ofDays(
+                      configuration.integer(ConfigKeys.SCORE_DEFAULT_FRESHNESS_DAYS))),
+              certificationPolicy(configuration),
+              clock);
+      standing.listen(changes);
       ContractService contracts =
           new ContractService(
               store.catalog(),
               store.contracts(),
-              store.sharing(),
+              certifiedBy(store.sharing(), standing),
               approvalRules(configuration),
               Period.ofMonths(configuration.integer(ConfigKeys.CONTRACT_MAX_MONTHS)),
               clock,
@@ -273,8 +319,12 @@ public final class Comptoir implements AutoCloseable {
                                       .total())
                               : java.util.OptionalLong.empty())),
               metrics,
-              webhooks);
+              webhooks,
+              changes,
+              glossary,
+              standing);
       comptoir.recoverIfAlone();
+      standing.recomputeAll();
       return comptoir;
     } catch (RuntimeException e) {
       closeQuietly(engine, e);
@@ -309,6 +359,112 @@ public final class Comptoir implements AutoCloseable {
     } catch (IOException e) {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot read the data directory's id " + file + ": " + e, e);
+    }
+  }
+
+  /** The sharing scopes of the store, with the certifications in force of the standing service. */
+  private static SharingRepository certifiedBy(SharingRepository scopes, StandingService standing) {
+    return new SharingRepository() {
+      @Override
+      public void save(ProductId product, SharingScope scope) {
+        scopes.save(product, scope);
+      }
+
+      @Override
+      public SharingScope scopeOf(ProductId product) {
+        return scopes.scopeOf(product);
+      }
+
+      @Override
+      public ProductSharing asProductSharing() {
+        ProductSharing stored = scopes.asProductSharing();
+        return new ProductSharing() {
+          @Override
+          public boolean staysInEntity(ProductId product) {
+            return stored.staysInEntity(product);
+          }
+
+          @Override
+          public boolean certified(ProductId product) {
+            return standing.certification(product).isPresent();
+          }
+        };
+      }
+    };
+  }
+
+  /** The score weights of {@code score-weights}: {@code criterion=weight} pairs. */
+  static ScoreWeights scoreWeights(Configuration configuration) {
+    Map<Criterion, Integer> weights = new java.util.EnumMap<>(Criterion.class);
+    for (Map.Entry<String, String> pair :
+        pairs(configuration, ConfigKeys.SCORE_WEIGHTS).entrySet()) {
+      Criterion criterion = Criterion.parse(pair.getKey());
+      weights.put(criterion, wholeNumber(ConfigKeys.SCORE_WEIGHTS, pair.getValue()));
+    }
+    for (Criterion criterion : Criterion.values()) {
+      if (!weights.containsKey(criterion)) {
+        throw ComptoirException.invalidInput(
+            "configuration key '%s': no weight for %s",
+            ConfigKeys.SCORE_WEIGHTS.key(), criterion.key());
+      }
+    }
+    return new ScoreWeights(weights);
+  }
+
+  /** The checklist, floors and longest duration of certifications. */
+  static CertificationPolicy certificationPolicy(Configuration configuration) {
+    List<ChecklistItem> checklist = new java.util.ArrayList<>();
+    for (String item : configuration.string(ConfigKeys.CERTIFICATION_CHECKLIST).split(",")) {
+      if (!item.isBlank()) {
+        checklist.add(ChecklistItem.parse(item));
+      }
+    }
+    Map<StandingFacts.CertificationLevel, Integer> floors =
+        new java.util.EnumMap<>(StandingFacts.CertificationLevel.class);
+    for (Map.Entry<String, String> pair :
+        pairs(configuration, ConfigKeys.CERTIFICATION_FLOORS).entrySet()) {
+      StandingFacts.CertificationLevel level;
+      try {
+        level =
+            StandingFacts.CertificationLevel.valueOf(
+                pair.getKey().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ComptoirException.invalidInput(
+            "configuration key '%s': unknown level '%s' (expected BRONZE, SILVER or GOLD)",
+            ConfigKeys.CERTIFICATION_FLOORS.key(), pair.getKey());
+      }
+      floors.put(level, wholeNumber(ConfigKeys.CERTIFICATION_FLOORS, pair.getValue()));
+    }
+    return new CertificationPolicy(
+        checklist, floors, configuration.integer(ConfigKeys.CERTIFICATION_MAX_MONTHS));
+  }
+
+  private static Map<String, String> pairs(Configuration configuration, ConfigKey key) {
+    Map<String, String> pairs = new java.util.LinkedHashMap<>();
+    for (String part : configuration.string(key).split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] keyValue = part.split("=", 2);
+      if (keyValue.length != 2 || keyValue[0].isBlank()) {
+        throw ComptoirException.invalidInput(
+            "configuration key '%s': expected name=value pairs separated by commas, got '%s'",
+            key.key(), part.strip());
+      }
+      if (pairs.put(keyValue[0].strip(), keyValue[1].strip()) != null) {
+        throw ComptoirException.invalidInput(
+            "configuration key '%s': '%s' is given twice", key.key(), keyValue[0].strip());
+      }
+    }
+    return pairs;
+  }
+
+  private static int wholeNumber(ConfigKey key, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ComptoirException.invalidInput(
+          "configuration key '%s': expected a whole number, got '%s'", key.key(), value);
     }
   }
 
@@ -366,7 +522,9 @@ public final class Comptoir implements AutoCloseable {
             consumption,
             flows,
             flowRunner,
-            metrics));
+            metrics,
+            glossary,
+            standing));
   }
 
   /**
@@ -387,6 +545,19 @@ public final class Comptoir implements AutoCloseable {
             .start(
                 java.time.Duration.ofSeconds(
                     configuration.integer(ConfigKeys.FLOW_SCHEDULER_SECONDS)));
+  }
+
+  /** The in-process bus telling derived data (score, search) that metadata changed. */
+  public MetadataChanges changes() {
+    return changes;
+  }
+
+  public GlossaryService glossary() {
+    return glossary;
+  }
+
+  public StandingService standing() {
+    return standing;
   }
 
   public PrometheusMeterRegistry metrics() {

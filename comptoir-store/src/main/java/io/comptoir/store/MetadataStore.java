@@ -43,6 +43,8 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcConsumptionRepository consumption;
   private final JdbcFlowRepository flows;
   private final JdbcFlowLocks flowLocks;
+  private final JdbcStandingRepository standing;
+  private final JdbcGlossaryRepository glossary;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -57,6 +59,8 @@ public final class MetadataStore implements AutoCloseable {
     this.consumption = new JdbcConsumptionRepository(database);
     this.flows = new JdbcFlowRepository(database);
     this.flowLocks = new JdbcFlowLocks(database);
+    this.standing = new JdbcStandingRepository(database);
+    this.glossary = new JdbcGlossaryRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -172,6 +176,16 @@ public final class MetadataStore implements AutoCloseable {
 
   public io.comptoir.flow.FlowLocks flowLocks() {
     return flowLocks;
+  }
+
+  /** Data scores and certifications. */
+  public io.comptoir.score.StandingRepository standing() {
+    return standing;
+  }
+
+  /** Glossary terms and the columns linked to them. */
+  public io.comptoir.glossary.GlossaryRepository glossary() {
+    return glossary;
   }
 
   public IngestionRepository ingestion() {
