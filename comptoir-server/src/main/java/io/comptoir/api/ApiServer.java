@@ -37,7 +37,9 @@ public final class ApiServer implements AutoCloseable {
         new IdentityRoutes(
             services.identities(), services.identityProvider(), login, mapper, services.audit());
     CatalogRoutes catalogRoutes =
-        new CatalogRoutes(services.catalog(), services.ingestion(), mapper);
+        new CatalogRoutes(services.catalog(), services.ingestion(), mapper, services.standing());
+    StandingRoutes standingRoutes =
+        new StandingRoutes(services.catalog(), services.standing(), services.glossary(), mapper);
     VersionRoutes versionRoutes = new VersionRoutes(services.catalog(), services.ingestion());
     StandardsRoutes standardsRoutes =
         new StandardsRoutes(
@@ -73,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.routes.before("/api/*", context -> authenticate(authenticator, context));
               catalogRoutes.register(config.routes);
+              standingRoutes.register(config.routes);
               versionRoutes.register(config.routes);
               standardsRoutes.register(config.routes);
               ingestionRoutes.register(config.routes);

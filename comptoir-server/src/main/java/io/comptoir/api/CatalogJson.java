@@ -75,7 +75,9 @@ final class CatalogJson {
       String owner,
       Classification classification,
       List<String> tags,
-      Instant updatedAt) {
+      Instant updatedAt,
+      Integer score,
+      io.comptoir.score.StandingFacts.CertificationLevel certification) {
     static ProductSummaryJson of(DataProduct product) {
       return new ProductSummaryJson(
           product.id().value(),
@@ -86,7 +88,27 @@ final class CatalogJson {
           product.owner(),
           product.classification(),
           product.tags(),
-          product.updatedAt());
+          product.updatedAt(),
+          null,
+          null);
+    }
+
+    /** The same summary with the product's data score and certification in force. */
+    ProductSummaryJson withStanding(
+        java.util.OptionalInt newScore,
+        java.util.Optional<io.comptoir.score.StandingFacts.CertificationLevel> level) {
+      return new ProductSummaryJson(
+          id,
+          title,
+          description,
+          entity,
+          domain,
+          owner,
+          classification,
+          tags,
+          updatedAt,
+          newScore.isPresent() ? newScore.getAsInt() : null,
+          level.orElse(null));
     }
   }
 

@@ -18,11 +18,20 @@ import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.catalog.ProductQuery;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.Page;
+import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
 import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionService;
+import io.comptoir.score.StandingFacts;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Entities, domains and products. */
 final class CatalogRoutes {
@@ -30,8 +39,18 @@ final class CatalogRoutes {
   private final IngestionService ingestion;
 
   private final ObjectMapper mapper;
+  private final StandingFacts standing;
 
   CatalogRoutes(CatalogService catalog, IngestionService ingestion, ObjectMapper mapper) {
+    this(catalog, ingestion, mapper, StandingFacts.NONE);
+  }
+
+  CatalogRoutes(
+      CatalogService catalog,
+      IngestionService ingestion,
+      ObjectMapper mapper,
+      StandingFacts standing) {
+    this.standing = requireNonNull(standing, "standing is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
@@ -84,14 +103,57 @@ final class CatalogRoutes {
   }
 
   private void products(Context context) {
+    PageRequest page = Parameters.page(context);
+    String sort = Parameters.string(context, "sort").orElse("id");
+    if (!sort.equals("id") && !sort.equals("score")) {
+      throw ComptoirException.invalidInput("sort must be 'id' or 'score', got '%s'", sort);
+    }
     ProductQuery query =
         new ProductQuery(
             Parameters.string(context, "entity"),
             Parameters.string(context, "domain"),
             Parameters.string(context, "tag"),
             Parameters.enumeration(context, "classification", Classification.class),
-            Parameters.page(context));
-    context.json(PageJson.of(catalog.listProducts(query), ProductSummaryJson::of));
+            sort.equals("score") ? PageRequest.first(Page.MAX_LIMIT) : page);
+    if (sort.equals("id")) {
+      context.json(PageJson.of(catalog.listProducts(query), this::summary));
+      return;
+    }
+    context.json(PageJson.of(byScore(query, page), this::summary));
+  }
+
+  /** Every matching product, best score first (unscored last, then by id), one page of it. */
+  private Page<DataProduct> byScore(ProductQuery query, PageRequest page) {
+    List<DataProduct> all = new ArrayList<>();
+    int offset = 0;
+    while (true) {
+      Page<DataProduct> chunk =
+          catalog.listProducts(
+              new ProductQuery(
+                  query.entity(),
+                  query.domain(),
+                  query.tag(),
+                  query.classification(),
+                  new PageRequest(offset, Page.MAX_LIMIT)));
+      all.addAll(chunk.items());
+      offset += chunk.items().size();
+      if (chunk.items().isEmpty() || offset >= chunk.total()) {
+        break;
+      }
+    }
+    Map<ProductId, Integer> scores = new HashMap<>();
+    all.forEach(p -> scores.put(p.id(), standing.score(p.id()).orElse(-1)));
+    all.sort(
+        Comparator.comparing((DataProduct p) -> -scores.get(p.id()))
+            .thenComparing(p -> p.id().value()));
+    int from = Math.min(page.offset(), all.size());
+    int to = Math.min(from + page.limit(), all.size());
+    return new Page<>(all.subList(from, to), all.size(), page.offset(), page.limit());
+  }
+
+  private ProductSummaryJson summary(DataProduct product) {
+    return ProductSummaryJson.of(product)
+        .withStanding(standing.score(product.id()), standing.certification(product.id()));
   }
 
   private void product(Context context) {
