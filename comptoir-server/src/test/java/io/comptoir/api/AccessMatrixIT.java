@@ -120,6 +120,8 @@ class AccessMatrixIT {
       throw new java.io.UncheckedIOException(e);
     }
     assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+    Http.Response term = clients.get(ADMIN).postJson("/api/v1/glossary", POIDS);
+    assertThat(term.status()).as(term.body()).isEqualTo(201);
     assertThat(
             clients
                 .get(ADMIN)
@@ -365,8 +367,65 @@ class AccessMatrixIT {
         new Route(
             "GET /api/v1/flows/{flowId}/runs",
             h -> h.get("/api/v1/flows/colis-depot/runs"),
-            expect(200, OWNER, STEWARD, ADMIN)));
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route("GET /api/v1/products/{id}/score", h -> h.get(product + "/score"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/certification",
+            h -> h.get(product + "/certification"),
+            anyAuthenticated()),
+        // the data office or an admin may grant; the manual items are not ticked here: 409
+        new Route(
+            "POST /api/v1/products/{id}/certification",
+            h ->
+                h.postJson(
+                    product + "/certification",
+                    "{\"level\": \"BRONZE\", \"expiresOn\": \""
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6)
+                        + "\"}"),
+            expect(409, ADMIN)),
+        new Route(
+            "PUT /api/v1/products/{id}/columns/{column}/terms",
+            h -> h.putJson(product + "/columns/weight/terms", "{\"terms\": [\"poids\"]}"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route("GET /api/v1/glossary", h -> h.get("/api/v1/glossary"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/glossary/{term}", h -> h.get("/api/v1/glossary/poids"), anyAuthenticated()),
+        new Route(
+            "POST /api/v1/glossary",
+            h ->
+                h.postJson(
+                    "/api/v1/glossary",
+                    "{\"name\": \"Terme "
+                        + uniqueRows.incrementAndGet()
+                        + "\", \"definition\": \"Un terme.\"}"),
+            expect(201, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+        new Route(
+            "PUT /api/v1/glossary/{term}",
+            h -> h.putJson("/api/v1/glossary/poids", POIDS),
+            expect(200, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/glossary/{term}/status",
+            h -> h.postJson("/api/v1/glossary/poids/status", "{\"status\": \"APPROVED\"}"),
+            expect(200, ADMIN)),
+        new Route(
+            "DELETE /api/v1/glossary/{term}",
+            h -> {
+              String id = "jetable-" + uniqueRows.incrementAndGet();
+              clients
+                  .get(ADMIN)
+                  .postJson(
+                      "/api/v1/glossary",
+                      "{\"id\": \"" + id + "\", \"name\": \"Jetable\", \"definition\": \"x\"}");
+              return h.delete("/api/v1/glossary/" + id);
+            },
+            expect(204, ADMIN)));
   }
+
+  static final String POIDS =
+      """
+      {"name": "Poids", "definition": "Masse d'un colis, en kilogrammes.",
+       "synonyms": ["masse"]}
+      """;
 
   static final String FLOW =
       """
