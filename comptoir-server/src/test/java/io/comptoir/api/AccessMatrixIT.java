@@ -368,7 +368,8 @@ class AccessMatrixIT {
             "GET /api/v1/flows/{flowId}/runs",
             h -> h.get("/api/v1/flows/colis-depot/runs"),
             expect(200, OWNER, STEWARD, ADMIN)),
-        new Route("GET /api/v1/products/{id}/score", h -> h.get(product + "/score"), anyAuthenticated()),
+        new Route(
+            "GET /api/v1/products/{id}/score", h -> h.get(product + "/score"), anyAuthenticated()),
         new Route(
             "GET /api/v1/products/{id}/certification",
             h -> h.get(product + "/certification"),
@@ -389,7 +390,9 @@ class AccessMatrixIT {
             expect(200, OWNER, STEWARD, ADMIN)),
         new Route("GET /api/v1/glossary", h -> h.get("/api/v1/glossary"), anyAuthenticated()),
         new Route(
-            "GET /api/v1/glossary/{term}", h -> h.get("/api/v1/glossary/poids"), anyAuthenticated()),
+            "GET /api/v1/glossary/{term}",
+            h -> h.get("/api/v1/glossary/poids"),
+            anyAuthenticated()),
         new Route(
             "POST /api/v1/glossary",
             h ->

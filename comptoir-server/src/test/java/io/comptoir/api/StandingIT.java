@@ -1,0 +1,432 @@
+package io.comptoir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.comptoir.audit.AuditEvent;
+import io.comptoir.audit.AuditQuery;
+import io.comptoir.catalog.Column;
+import io.comptoir.catalog.DataProduct;
+import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
+import io.comptoir.common.MetadataChanges;
+import io.comptoir.glossary.GlossaryFacts.TermStatus;
+import io.comptoir.glossary.GlossaryService.TermInput;
+import io.comptoir.identity.Principal;
+import io.comptoir.identity.Role;
+import io.comptoir.identity.Username;
+import io.comptoir.score.Certification;
+import io.comptoir.score.CertificationStatus;
+import io.comptoir.score.Criterion;
+import io.comptoir.score.StandingFacts.CertificationLevel;
+import io.comptoir.score.StandingService.ManualAnswer;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data score, certification and glossary through the services and over HTTP, with a clock the
+ * test moves.
+ */
+class StandingIT {
+  private static final ProductId PARCELS = Fixtures.PARCELS;
+  private static final Map<String, ManualAnswer> TICKED =
+      Map.of(
+          "support-contact", new ManualAnswer(true, "support-colis@example.org"),
+          "incident-process", new ManualAnswer(true, "runbook RB-12"));
+
+  /** A clock the test moves forward. */
+  static final class MovingClock extends Clock {
+    volatile Instant now = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @TempDir Path dataDirectory;
+  private final MovingClock clock = new MovingClock();
+  private Comptoir comptoir;
+  private Principal office;
+  private Principal steward;
+
+  @BeforeEach
+  void open() {
+    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()), clock);
+    Fixtures.seed(comptoir.catalog());
+    Fixtures.user(comptoir, "dora", "LBP", Role.DATA_OFFICE);
+    Fixtures.user(comptoir, "sophie", "BSCC", Role.DATA_STEWARD);
+    office = principal("dora");
+    steward = principal("sophie");
+  }
+
+  @AfterEach
+  void close() {
+    if (comptoir != null) {
+      comptoir.close();
+    }
+  }
+
+  private Principal principal(String name) {
+    return Principal.of(comptoir.identities().findUser(Username.of(name)).orElseThrow());
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.now, ZoneOffset.UTC);
+  }
+
+  private List<AuditEvent> audit(String action) {
+    return comptoir
+        .audit()
+        .search(new AuditQuery(Optional.empty(), Optional.of(action), Optional.empty(), null));
+  }
+
+  private DataProduct withoutDescriptions() {
+    DataProduct product = comptoir.catalog().loadProduct(PARCELS);
+    List<Column> columns = new ArrayList<>();
+    for (Column column : product.columns()) {
+      columns.add(column.withDescription("", column.personalData()));
+    }
+    return new DataProduct(
+        product.id(),
+        product.title(),
+        "",
+        product.entity(),
+        product.domain(),
+        product.owner(),
+        "",
+        "",
+        product.classification(),
+        product.tags(),
+        columns,
+        product.createdAt(),
+        product.updatedAt());
+  }
+
+  @Test
+  void theScoreIsRecomputedAndStoredWhenItsInputsChange() {
+    var standing = comptoir.standing();
+    List<MetadataChanges.Change> published = new ArrayList<>();
+    comptoir.changes().subscribe(published::add);
+    int before = standing.score(PARCELS).orElseThrow();
+
+    comptoir.catalog().saveProduct(withoutDescriptions());
+
+    int after = standing.score(PARCELS).orElseThrow();
+    assertThat(after).isLessThan(before);
+    assertThat(published)
+        .contains(
+            new MetadataChanges.Change(MetadataChanges.Kind.PRODUCT, PARCELS.value()),
+            new MetadataChanges.Change(MetadataChanges.Kind.STANDING, PARCELS.value()));
+    assertThat(standing.breakdown(PARCELS).criterion(Criterion.OWNERSHIP).orElseThrow().reasons())
+        .contains("no steward named", "no master source named");
+
+    // a version makes the product fresh; publishing it recomputes the score
+    comptoir
+        .ingestion()
+        .ingest(
+            io.comptoir.ingest.IngestionRequest.of(
+                    PARCELS, Fixtures.write(dataDirectory.resolve("p.csv"), Fixtures.PARCELS_CSV))
+                .withToleratedRejectRate(0.5),
+            io.comptoir.ingest.ProgressListener.NONE);
+    assertThat(published)
+        .contains(new MetadataChanges.Change(MetadataChanges.Kind.VERSION, PARCELS.value()));
+    assertThat(standing.score(PARCELS).orElseThrow()).isGreaterThan(after);
+    assertThat(
+            standing
+                .breakdown(PARCELS)
+                .criterion(Criterion.FRESHNESS)
+                .orElseThrow()
+                .reasons()
+                .get(0))
+        .startsWith("version 1 is 0 h old");
+
+    // a column linked to a glossary term counts for documentation
+    double documentation =
+        standing.breakdown(PARCELS).criterion(Criterion.DOCUMENTATION).orElseThrow().points();
+    comptoir
+        .glossary()
+        .create(
+            steward,
+            Optional.empty(),
+            new TermInput("Poids", "Masse du colis.", List.of(), "", List.of()));
+    comptoir.glossary().linkColumn(steward, PARCELS, "weight", List.of("poids"));
+    assertThat(
+            standing.breakdown(PARCELS).criterion(Criterion.DOCUMENTATION).orElseThrow().points())
+        .isGreaterThan(documentation);
+  }
+
+  @Test
+  void weightsComeFromTheConfiguration() {
+    comptoir.close();
+    comptoir =
+        Comptoir.open(
+            Fixtures.configuration(
+                dataDirectory,
+                Map.of(
+                    "score-weights",
+                    "documentation=1,ownership=1,classification=0,quality=0,freshness=0,contract=0")),
+            clock);
+
+    var score = comptoir.standing().breakdown(PARCELS);
+
+    assertThat(score.criterion(Criterion.DOCUMENTATION).orElseThrow().maximum()).isEqualTo(50.0);
+    assertThat(score.criterion(Criterion.QUALITY).orElseThrow().maximum()).isZero();
+    // documentation: description, 4 of 4 described, 0 linked = 2/3; ownership complete
+    assertThat(score.score()).isEqualTo(83);
+    assertThatThrownBy(
+            () ->
+                Comptoir.open(
+                    Fixtures.configuration(
+                        dataDirectory.resolve("other"), Map.of("score-weights", "documentation=2")),
+                    clock))
+        .hasMessageContaining("no weight for ownership");
+  }
+
+  @Test
+  void certificationIsRefusedUntilTheChecklistIsMetThenGrantedAndAudited() {
+    var standing = comptoir.standing();
+    LocalDate expiry = today().plusMonths(6);
+
+    assertThatThrownBy(
+            () -> standing.grant(steward, PARCELS, CertificationLevel.BRONZE, TICKED, expiry))
+        .extracting(e -> ((ComptoirException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThatThrownBy(
+            () ->
+                standing.grant(
+                    office,
+                    PARCELS,
+                    CertificationLevel.GOLD,
+                    Map.of("support-contact", new ManualAnswer(true, "")),
+                    expiry))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessageContaining("is below the GOLD floor of 70")
+        .hasMessageContaining("support-contact must be ticked with a comment")
+        .hasMessageContaining("incident-process must be ticked with a comment")
+        .extracting(e -> ((ComptoirException) e).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThatThrownBy(
+            () ->
+                standing.grant(
+                    office, PARCELS, CertificationLevel.BRONZE, TICKED, today().plusMonths(13)))
+        .hasMessageContaining("more than 12 months away");
+    assertThat(standing.certification(PARCELS)).isEmpty();
+
+    Certification silver =
+        standing.grant(office, PARCELS, CertificationLevel.SILVER, TICKED, expiry);
+
+    assertThat(standing.certification(PARCELS)).contains(CertificationLevel.SILVER);
+    assertThat(silver.answers())
+        .anySatisfy(
+            answer -> {
+              assertThat(answer.item()).isEqualTo("incident-process");
+              assertThat(answer.comment()).isEqualTo("runbook RB-12");
+              assertThat(answer.met()).isTrue();
+            });
+    AuditEvent granted = audit("CERTIFICATION_GRANTED").get(0);
+    assertThat(granted.entry().actor()).isEqualTo("dora");
+    assertThat(granted.entry().target()).isEqualTo("product:colis-suivi");
+    assertThat(granted.entry().details())
+        .containsEntry("level", "SILVER")
+        .containsEntry("expiresOn", expiry.toString())
+        .containsEntry("check.support-contact", "support-colis@example.org");
+
+    // a new grant supersedes the one in force
+    standing.grant(office, PARCELS, CertificationLevel.BRONZE, TICKED, expiry);
+    assertThat(standing.history(PARCELS))
+        .extracting(Certification::level, Certification::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                CertificationLevel.BRONZE, CertificationStatus.IN_FORCE),
+            org.assertj.core.groups.Tuple.tuple(
+                CertificationLevel.SILVER, CertificationStatus.SUPERSEDED));
+  }
+
+  @Test
+  void aCertificationLapsesOnItsExpiryDateOnceInTheAuditLog() {
+    var standing = comptoir.standing();
+    standing.grant(office, PARCELS, CertificationLevel.BRONZE, TICKED, today().plusDays(10));
+
+    clock.now = clock.now.plus(Duration.ofDays(9));
+    assertThat(standing.certification(PARCELS)).contains(CertificationLevel.BRONZE);
+    clock.now = clock.now.plus(Duration.ofDays(1));
+
+    assertThat(standing.certification(PARCELS)).isEmpty();
+    assertThat(standing.certification(PARCELS)).isEmpty();
+    assertThat(standing.history(PARCELS).get(0).status()).isEqualTo(CertificationStatus.EXPIRED);
+    List<AuditEvent> expired = audit("CERTIFICATION_EXPIRED");
+    assertThat(expired).hasSize(1);
+    assertThat(expired.get(0).entry().actor()).isEqualTo("system");
+  }
+
+  @Test
+  void aCertificationLapsesWhenTheScoreFallsBelowTheFloor() {
+    var standing = comptoir.standing();
+    standing.grant(office, PARCELS, CertificationLevel.SILVER, TICKED, today().plusMonths(3));
+
+    comptoir.catalog().saveProduct(withoutDescriptions());
+
+    assertThat(standing.score(PARCELS).orElseThrow()).isLessThan(55);
+    assertThat(standing.certification(PARCELS)).isEmpty();
+    Certification lapsed = standing.history(PARCELS).get(0);
+    assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
+    assertThat(lapsed.endReason()).contains("fell below the SILVER floor of 55");
+    assertThat(audit("CERTIFICATION_LAPSED")).hasSize(1);
+  }
+
+  @Test
+  void glossaryTermsHaveALifeAndDeprecationFlagsTheColumnsUsingThem() {
+    var glossary = comptoir.glossary();
+    var term =
+        glossary.create(
+            steward,
+            Optional.empty(),
+            new TermInput(
+                "Code postal",
+                "Code de la commune.",
+                List.of("CP", "postcode", "cp"),
+                "",
+                List.of()));
+
+    assertThat(term.id()).isEqualTo("code-postal");
+    assertThat(term.status()).isEqualTo(TermStatus.DRAFT);
+    assertThat(term.synonyms()).containsExactly("CP", "postcode");
+    assertThat(term.owner()).isEqualTo("sophie");
+    assertThatThrownBy(
+            () ->
+                glossary.create(
+                    steward, Optional.empty(), new TermInput("Code postal", "x", null, "", null)))
+        .extracting(e -> ((ComptoirException) e).code())
+        .isEqualTo(ErrorCode.CONFLICT);
+    assertThatThrownBy(() -> glossary.setStatus(steward, "code-postal", TermStatus.APPROVED, ""))
+        .extracting(e -> ((ComptoirException) e).code())
+        .isEqualTo(ErrorCode.FORBIDDEN);
+    assertThatThrownBy(
+            () ->
+                glossary.update(
+                    steward,
+                    "code-postal",
+                    new TermInput("Code postal", "x", null, "", List.of("absent"))))
+        .hasMessageContaining("related term 'absent' does not exist");
+
+    glossary.create(
+        steward,
+        Optional.of("commune"),
+        new TermInput("Commune", "Une commune.", null, "", List.of("code-postal")));
+    glossary.setStatus(office, "code-postal", TermStatus.APPROVED, "validé en comité");
+    glossary.linkColumn(steward, PARCELS, "destination", List.of("code-postal"));
+
+    assertThat(glossary.terms())
+        .filteredOn(t -> t.id().equals("code-postal"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TermStatus.APPROVED));
+    assertThat(glossary.columnTerms(PARCELS)).containsEntry("destination", List.of("code-postal"));
+    assertThat(glossary.deprecatedLinks(PARCELS)).isEmpty();
+    assertThatThrownBy(() -> glossary.linkColumn(steward, PARCELS, "nope", List.of("code-postal")))
+        .extracting(e -> ((ComptoirException) e).code())
+        .isEqualTo(ErrorCode.NOT_FOUND);
+
+    glossary.setStatus(office, "code-postal", TermStatus.DEPRECATED, "remplacé");
+
+    assertThat(glossary.deprecatedLinks(PARCELS)).containsOnlyKeys("destination");
+    assertThat(audit("GLOSSARY_TERM_DEPRECATED").get(0).entry().details())
+        .containsEntry("columns", "1")
+        .containsEntry("comment", "remplacé");
+
+    glossary.delete(office, "code-postal");
+    assertThat(glossary.columnTerms(PARCELS)).isEmpty();
+    assertThat(glossary.load("commune").related()).isEmpty();
+  }
+
+  @Test
+  void theApiShowsTheBreakdownGrantsForTheDataOfficeAndSortsByScore() {
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http anonymous = new Http(server.url());
+      Http office = anonymous.withToken(Fixtures.token(comptoir, "dora", "LBP", Role.DATA_OFFICE));
+      Http consumer =
+          anonymous.withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+
+      JsonNode score = consumer.get("/api/v1/products/colis-suivi/score").json();
+      assertThat(score.path("score").asInt()).isBetween(1, 100);
+      assertThat(score.path("criteria")).hasSize(6);
+      assertThat(score.path("criteria").get(3).path("criterion").asText()).isEqualTo("quality");
+      assertThat(score.path("criteria").get(3).path("reasons").get(0).asText())
+          .isEqualTo("no quality rules");
+
+      String grant =
+          "{\"level\": \"BRONZE\", \"expiresOn\": \"%s\", \"answers\": {\"support-contact\": {\"ticked\": true, \"comment\": \"x@example.org\"}, \"incident-process\": {\"ticked\": true, \"comment\": \"RB-1\"}}}"
+              .formatted(today().plusMonths(2));
+      assertThat(consumer.postJson("/api/v1/products/colis-suivi/certification", grant).status())
+          .isEqualTo(403);
+      Http.Response refused =
+          office.postJson(
+              "/api/v1/products/colis-suivi/certification",
+              "{\"level\": \"BRONZE\", \"expiresOn\": \"%s\"}".formatted(today().plusMonths(2)));
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.errorCode()).isEqualTo("CONFLICT");
+      assertThat(refused.errorMessage()).contains("support-contact must be ticked with a comment");
+      Http.Response granted = office.postJson("/api/v1/products/colis-suivi/certification", grant);
+      assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+      assertThat(granted.json().path("level").asText()).isEqualTo("BRONZE");
+
+      JsonNode state = consumer.get("/api/v1/products/colis-suivi/certification").json();
+      assertThat(state.path("inForce").path("level").asText()).isEqualTo("BRONZE");
+      assertThat(state.path("floors")).hasSize(3);
+      assertThat(state.path("history")).hasSize(1);
+
+      JsonNode sorted = consumer.get("/api/v1/products?sort=score").json();
+      List<Integer> scores = new ArrayList<>();
+      sorted.path("items").forEach(item -> scores.add(item.path("score").asInt()));
+      assertThat(scores).hasSize(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(sorted.path("items").get(0).path("certification").asText()).isEqualTo("BRONZE");
+      assertThat(consumer.get("/api/v1/products?sort=title").errorCode())
+          .isEqualTo("INVALID_INPUT");
+
+      Http.Response term =
+          office.postJson(
+              "/api/v1/glossary",
+              "{\"name\": \"Colis\", \"definition\": \"Un envoi.\", \"synonyms\": [\"paquet\"]}");
+      assertThat(term.status()).as(term.body()).isEqualTo(201);
+      assertThat(
+              office
+                  .postJson("/api/v1/glossary/colis/status", "{\"status\": \"APPROVED\"}")
+                  .json()
+                  .path("status")
+                  .asText())
+          .isEqualTo("APPROVED");
+      assertThat(consumer.get("/api/v1/glossary?status=APPROVED").json().path("items")).hasSize(1);
+      assertThat(consumer.get("/api/v1/glossary/absent").status()).isEqualTo(404);
+    } finally {
+      server.close();
+    }
+  }
+}
