@@ -69,7 +69,8 @@ final class DashboardPages {
       List<UsageContract> pending,
       List<Row> overdue,
       List<Row> dueSoon,
-      Map<ContractStatus, Long> byStatus) {
+      Map<ContractStatus, Long> byStatus,
+      List<StandingPages.ScoreRow> scores) {
     String title(ProductId product) {
       return titles.getOrDefault(product, product.value());
     }
@@ -198,7 +199,8 @@ final class DashboardPages {
             pending,
             overdue,
             dueSoon,
-            byStatus);
+            byStatus,
+            StandingPages.scoreRows(services, titles));
     pages.render(context, "dashboard.jte", Map.of("dashboard", dashboard, "choices", UNUSED_DAYS));
   }
 

@@ -13,5 +13,6 @@ final class GovernancePages {
     new UploadPages(pages, services, uploads).register(routes);
     new DashboardPages(pages, services).register(routes);
     new AdminPages(pages, services).register(routes);
+    new StandingPages(pages, services).register(routes);
   }
 }

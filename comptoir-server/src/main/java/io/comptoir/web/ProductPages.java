@@ -241,7 +241,9 @@ final class ProductPages {
                 days.stream().mapToLong(Day::reads).sum(),
                 consumptionChart,
                 own,
-                latestDrift(product, versions))));
+                latestDrift(product, versions)),
+            "standing",
+            StandingPages.standing(services, principal, product)));
   }
 
   /** The drift of the latest version from the previous one, when both have a profile. */

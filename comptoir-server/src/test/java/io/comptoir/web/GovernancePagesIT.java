@@ -616,8 +616,8 @@ class GovernancePagesIT {
     assertThat(page.select("[data-testid=pending] tbody tr").eachText())
         .anySatisfy(row -> assertThat(row).startsWith(read.id().value()));
     assertThat(page.select("#days option[selected]").val()).isEqualTo("7");
-    assertThat(page.select("[data-testid=score-missing]").text())
-        .contains("score de données et la certification");
+    assertThat(page.select("[data-testid=scores] tbody tr").eachAttr("data-product"))
+        .contains("colis-suivi");
   }
 
   @Test
