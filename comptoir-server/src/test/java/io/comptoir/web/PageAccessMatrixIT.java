@@ -140,6 +140,7 @@ class PageAccessMatrixIT {
     routes.addAll(productAndContractPages());
     routes.addAll(governancePages());
     routes.addAll(flowPages());
+    routes.addAll(standingPages());
     routes.addAll(
         List.of(
             new PageRoute("GET /", Call.get("/"), signedIn(200)),
@@ -152,6 +153,57 @@ class PageAccessMatrixIT {
             new PageRoute("POST /logout", Call.post("/logout", ""), logout),
             new PageRoute("GET /lang/{language}", Call.get("/lang/en?next=/"), everybody(302))));
     return routes;
+  }
+
+  /** Glossary pages and the certification form. */
+  private List<PageRoute> standingPages() {
+    if (comptoir.glossary().find("poids").isEmpty()) {
+      comptoir
+          .glossary()
+          .create(
+              io.comptoir.identity.Principal.of(
+                  comptoir
+                      .identities()
+                      .findUser(io.comptoir.identity.Username.of(Fixtures.ADMIN))
+                      .orElseThrow()),
+              java.util.Optional.of("poids"),
+              new io.comptoir.glossary.GlossaryService.TermInput(
+                  "Poids", "Masse du colis.", List.of(), "", List.of()));
+    }
+    String[] writers = {OWNER, OTHER_OWNER, STEWARD, DATA_OFFICE, ADMIN};
+    Map<String, Integer> invalidTerm = expect(400, writers);
+    invalidTerm.put(ANONYMOUS, 403);
+    Map<String, Integer> savedTerm = expect(303, writers);
+    savedTerm.put(ANONYMOUS, 403);
+    Map<String, Integer> status = expect(303, DATA_OFFICE, ADMIN);
+    status.put(ANONYMOUS, 403);
+    // nothing ticked: the checklist is not met, the form says so
+    Map<String, Integer> certify = expect(409, DATA_OFFICE, ADMIN);
+    certify.put(ANONYMOUS, 403);
+    String expiry = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString();
+    return List.of(
+        new PageRoute("GET /glossary", Call.get("/glossary"), signedIn(200)),
+        new PageRoute("GET /glossary/new", Call.get("/glossary/new"), expect(200, writers)),
+        new PageRoute("POST /glossary", Call.post("/glossary", "name=&definition="), invalidTerm),
+        new PageRoute("GET /glossary/{term}", Call.get("/glossary/poids"), signedIn(200)),
+        new PageRoute(
+            "GET /glossary/{term}/edit", Call.get("/glossary/poids/edit"), expect(200, writers)),
+        new PageRoute(
+            "POST /glossary/{term}",
+            Call.post("/glossary/poids", "name=Poids&definition=Masse+du+colis&synonyms=masse"),
+            savedTerm),
+        new PageRoute(
+            "POST /glossary/{term}/status",
+            Call.post("/glossary/poids/status", "status=APPROVED&comment=ok"),
+            status),
+        new PageRoute(
+            "GET /products/{id}/certification",
+            Call.get("/products/colis-suivi/certification"),
+            expect(200, DATA_OFFICE, ADMIN)),
+        new PageRoute(
+            "POST /products/{id}/certification",
+            Call.post("/products/colis-suivi/certification", "level=GOLD&expiresOn=" + expiry),
+            certify));
   }
 
   /** Product, access request, contracts, tokens and notifications pages. */

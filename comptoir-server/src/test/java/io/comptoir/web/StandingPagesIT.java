@@ -1,0 +1,171 @@
+package io.comptoir.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.comptoir.api.ApiServer;
+import io.comptoir.identity.Role;
+import io.comptoir.server.Comptoir;
+import io.comptoir.server.Fixtures;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The glossary pages, the certification form, and the score on the product page and dashboard. */
+class StandingPagesIT {
+  @TempDir Path dataDirectory;
+  private Comptoir comptoir;
+  private ApiServer server;
+
+  @BeforeEach
+  void start() {
+    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
+    Fixtures.seed(comptoir.catalog());
+    Fixtures.user(comptoir, "sophie", "BSCC", Role.DATA_STEWARD);
+    Fixtures.user(comptoir, "dora", "LBP", Role.DATA_OFFICE);
+    Fixtures.user(comptoir, "camille", "BGPN", Role.CONSUMER);
+    server = comptoir.startHttp();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (comptoir != null) {
+      comptoir.close();
+    }
+  }
+
+  private WebClient login(String username) {
+    return new WebClient(server.url()).login(username, Fixtures.PASSWORD);
+  }
+
+  @Test
+  void aStewardWritesATermTheDataOfficeApprovesThenDeprecatesItAndTheColumnIsFlagged() {
+    WebClient sophie = login("sophie");
+    sophie.get("/glossary/new");
+    WebClient.Answer refused =
+        sophie.post("/glossary", Map.of("name", "Code postal", "definition", ""));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select("[data-testid=form-error]").text())
+        .contains("term definition is required");
+
+    WebClient.Answer created =
+        sophie.post(
+            "/glossary",
+            Map.of(
+                "name", "Code postal",
+                "definition", "Code de la commune <b>distributrice</b>.",
+                "synonyms", "CP, postcode"));
+    assertThat(created.status()).isEqualTo(303);
+    assertThat(created.location()).contains("/glossary/code-postal");
+    Document term = sophie.get("/glossary/code-postal").html();
+    assertThat(term.select("[data-testid=term-status]").text()).isEqualTo("Brouillon");
+    assertThat(term.select("[data-testid=definition]").text())
+        .isEqualTo("Code de la commune <b>distributrice</b>.");
+    assertThat(term.select("[data-testid=synonyms]").text()).isEqualTo("CP, postcode");
+    assertThat(term.select("[data-testid=status-form]")).isEmpty();
+
+    comptoir
+        .glossary()
+        .linkColumn(
+            io.comptoir.identity.Principal.of(
+                comptoir
+                    .identities()
+                    .findUser(io.comptoir.identity.Username.of("sophie"))
+                    .orElseThrow()),
+            Fixtures.PARCELS,
+            "destination",
+            java.util.List.of("code-postal"));
+    WebClient dora = login("dora");
+    dora.get("/glossary/code-postal");
+    assertThat(
+            dora.post("/glossary/code-postal/status", Map.of("status", "APPROVED", "comment", "ok"))
+                .status())
+        .isEqualTo(303);
+    assertThat(
+            dora.get("/glossary?status=APPROVED")
+                .html()
+                .select("[data-testid=terms] tbody tr")
+                .eachAttr("data-term"))
+        .containsExactly("code-postal");
+    Document product = sophie.get("/products/colis-suivi").html();
+    assertThat(product.select("[data-testid=terms-destination] a").text()).isEqualTo("Code postal");
+    assertThat(product.select("[data-testid=deprecated-destination]")).isEmpty();
+
+    dora.get("/glossary/code-postal");
+    dora.post(
+        "/glossary/code-postal/status", Map.of("status", "DEPRECATED", "comment", "remplacé"));
+
+    Document flagged = sophie.get("/products/colis-suivi").html();
+    assertThat(flagged.select("[data-testid=deprecated-destination]").text())
+        .isEqualTo("Terme obsolète");
+    assertThat(sophie.get("/glossary/code-postal").html().select("[data-testid=deprecated-note]"))
+        .hasSize(1);
+  }
+
+  @Test
+  void theProductPageShowsTheBreakdownAndTheDataOfficeCertifiesThroughTheChecklist() {
+    WebClient camille = login("camille");
+    Document product = camille.get("/products/colis-suivi").html();
+    int score = comptoir.standing().score(Fixtures.PARCELS).orElseThrow();
+    assertThat(product.select("[data-testid=score]").text()).isEqualTo("Score " + score + "/100");
+    assertThat(
+            product
+                .select("[data-testid=score-breakdown] tr[data-criterion]")
+                .eachAttr("data-criterion"))
+        .containsExactly(
+            "documentation", "ownership", "classification", "quality", "freshness", "contract");
+    assertThat(product.select("[data-testid=score-breakdown] tr[data-criterion=quality]").text())
+        .contains("Qualité", "0.0 / 20.0", "no quality rules");
+    assertThat(product.select("[data-testid=certify]")).isEmpty();
+    assertThat(camille.get("/products/colis-suivi/certification").status()).isEqualTo(403);
+
+    WebClient dora = login("dora");
+    assertThat(dora.get("/products/colis-suivi").html().select("[data-testid=certify]")).hasSize(1);
+    Document form = dora.get("/products/colis-suivi/certification").html();
+    assertThat(form.select("[data-testid=computed-items] tr[data-item]").eachAttr("data-item"))
+        .contains("documentation>=60", "contract>=100");
+    String expiry = LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString();
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("level", "BRONZE");
+    answers.put("expiresOn", expiry);
+    answers.put("tick.support-contact", "yes");
+    answers.put("comment.support-contact", "support-colis@example.org");
+    answers.put("comment.incident-process", "RB-12");
+    WebClient.Answer refused = dora.post("/products/colis-suivi/certification", answers);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.html().select("[data-testid=form-error]").text())
+        .contains("incident-process must be ticked with a comment");
+    assertThat(refused.html().select("#comment-incident-process").val()).isEqualTo("RB-12");
+
+    answers.put("tick.incident-process", "yes");
+    WebClient.Answer granted = dora.post("/products/colis-suivi/certification", answers);
+    assertThat(granted.status()).isEqualTo(303);
+    assertThat(
+            dora.get("/products/colis-suivi/certification")
+                .html()
+                .select("[data-testid=history] tr[data-status]")
+                .eachAttr("data-status"))
+        .containsExactly("IN_FORCE");
+    assertThat(
+            camille
+                .get("/products/colis-suivi")
+                .html()
+                .select("[data-testid=certification]")
+                .text())
+        .isEqualTo("Bronze");
+    Document dashboard = dora.get("/dashboard").html();
+    assertThat(dashboard.select("[data-testid=scores] tr[data-product=colis-suivi]").text())
+        .contains("Suivi des colis", Integer.toString(score), "Bronze");
+    assertThat(dashboard.select("[data-testid=scores] tr[data-product=clients]").text())
+        .contains("Non certifié");
+  }
+}
