@@ -58,6 +58,17 @@ final class DemoCommand implements Callable<Integer> {
         Comptoir.open(parent.configuration(ServeCommand.httpOptions(port, host)))) {
       print(load(comptoir), context.out());
       printUsers(DemoUsers.create(comptoir.identities()), context.out());
+      io.comptoir.demo.DemoStanding.Result standing =
+          io.comptoir.demo.DemoStanding.load(
+              comptoir.glossary(), comptoir.standing(), comptoir.catalog().clock());
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "demo glossary: %d term(s) created; %d product(s) certified%n",
+              standing.termsCreated(),
+              standing.certified());
+      context.out().flush();
       if (!noServe) {
         Serving.serve(comptoir, context);
       }

@@ -32,8 +32,29 @@ class DemoCommandIT {
         .containsPattern("(?m)^  olivier\\.proprietaire +DATA_OWNER +BSCC$");
     assertThat(second.out()).contains("0 version(s) created", "already loaded");
     assertThat(second.out()).contains("demo users (0 created, password 'comptoir-demo')");
+    assertThat(first.out()).contains("demo glossary: 10 term(s) created; 3 product(s) certified");
+    assertThat(second.out()).contains("demo glossary: 0 term(s) created; 0 product(s) certified");
     try (Comptoir comptoir =
         Comptoir.open(Fixtures.configuration(directory.resolve("data"), Map.of()))) {
+      var standing = comptoir.standing();
+      assertThat(standing.certification(io.comptoir.demo.DemoCatalog.POSTAL_CODES))
+          .contains(io.comptoir.score.StandingFacts.CertificationLevel.GOLD);
+      assertThat(standing.certification(io.comptoir.demo.DemoCatalog.POST_OFFICES))
+          .contains(io.comptoir.score.StandingFacts.CertificationLevel.SILVER);
+      java.util.Set<Integer> scores = new java.util.TreeSet<>();
+      for (var id : io.comptoir.demo.DemoCatalog.productIds()) {
+        scores.add(standing.score(id).orElseThrow());
+      }
+      // the scores differ between products
+      assertThat(scores).hasSizeGreaterThan(3);
+      assertThat(comptoir.glossary().deprecatedLinks(io.comptoir.demo.DemoCatalog.BANK_ACCOUNTS))
+          .containsOnlyKeys("code_guichet");
+      assertThat(
+              comptoir
+                  .glossary()
+                  .columnTerms(io.comptoir.demo.DemoCatalog.POSTAL_CODES)
+                  .get("code_postal"))
+          .containsExactly("code-postal");
       for (User user : DemoUsers.USERS) {
         assertThat(
                 comptoir
