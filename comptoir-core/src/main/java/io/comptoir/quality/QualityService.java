@@ -192,8 +192,8 @@ public final class QualityService implements QualityFacts, QualityGate {
         || kind == DataType.Kind.TIMESTAMP;
   }
 
-  /** What each type needs, whatever the product. */
-  static void checkShape(QualityRule rule, QualityRules rules) {
+  /** What each type needs, whatever the product; INVALID_INPUT saying what is missing. */
+  public static void checkShape(QualityRule rule, QualityRules rules) {
     int columns = rule.columns().size();
     switch (rule.type()) {
       case UNIQUE -> require(columns >= 1, "unique needs one column or more");

@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
     FlowRoutes flowRoutes =
         new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion());
+    QualityRoutes qualityRoutes = new QualityRoutes(services.catalog(), services.quality());
     Javalin app =
         Javalin.create(
             config -> {
@@ -82,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
               flowRoutes.register(config.routes);
+              qualityRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

@@ -13,6 +13,7 @@ import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
+import io.comptoir.quality.QualityService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -32,7 +33,8 @@ public record Services(
     ConsumptionService consumption,
     FlowService flows,
     FlowRunner flowRunner,
-    PrometheusMeterRegistry metrics) {
+    PrometheusMeterRegistry metrics,
+    QualityService quality) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -48,5 +50,6 @@ public record Services(
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
     requireNonNull(metrics, "metrics is null");
+    requireNonNull(quality, "quality is null");
   }
 }

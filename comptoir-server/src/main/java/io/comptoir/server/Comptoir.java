@@ -10,6 +10,7 @@ import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.common.MetadataChanges;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.connectors.Connectors;
@@ -35,6 +36,8 @@ import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Lake;
 import io.comptoir.monitoring.FlowMonitoring;
 import io.comptoir.monitoring.Webhooks;
+import io.comptoir.quality.QualityService;
+import io.comptoir.qualityfile.YamlQualityRules;
 import io.comptoir.scheduling.FlowScheduler;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
@@ -81,6 +84,8 @@ public final class Comptoir implements AutoCloseable {
   private final FlowRunner flowRunner;
   private final PrometheusMeterRegistry metrics;
   private final Webhooks webhooks;
+  private final MetadataChanges changes;
+  private final QualityService quality;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -103,7 +108,11 @@ public final class Comptoir implements AutoCloseable {
       FlowService flows,
       FlowRunner flowRunner,
       PrometheusMeterRegistry metrics,
-      Webhooks webhooks) {
+      Webhooks webhooks,
+      MetadataChanges changes,
+      QualityService quality) {
+    this.changes = changes;
+    this.quality = quality;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -192,6 +201,19 @@ public final class Comptoir implements AutoCloseable {
               new Drift.Thresholds(
                   configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
                   configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)));
+      // one change bus for every capability that derives data from the metadata
+      MetadataChanges changes = new MetadataChanges();
+      QualityService quality =
+          new QualityService(
+              store.quality(),
+              new YamlQualityRules(),
+              store.catalog(),
+              store.ingestion(),
+              engine,
+              lake,
+              changes,
+              clock);
+      ingestion.useQualityGate(quality);
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       PasswordHasher hasher = new BcryptPasswordHasher();
@@ -273,7 +295,9 @@ public final class Comptoir implements AutoCloseable {
                                       .total())
                               : java.util.OptionalLong.empty())),
               metrics,
-              webhooks);
+              webhooks,
+              changes,
+              quality);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
@@ -366,7 +390,8 @@ public final class Comptoir implements AutoCloseable {
             consumption,
             flows,
             flowRunner,
-            metrics));
+            metrics,
+            quality));
   }
 
   /**
@@ -391,6 +416,16 @@ public final class Comptoir implements AutoCloseable {
 
   public PrometheusMeterRegistry metrics() {
     return metrics;
+  }
+
+  /** The in-process bus telling derived data (search, score) that metadata changed. */
+  public MetadataChanges changes() {
+    return changes;
+  }
+
+  /** Quality rules, their evaluation and results; also the {@code QualityFacts} of others. */
+  public QualityService quality() {
+    return quality;
   }
 
   public FlowRunner flowRunner() {
