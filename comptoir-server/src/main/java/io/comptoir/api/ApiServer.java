@@ -41,7 +41,10 @@ public final class ApiServer implements AutoCloseable {
     VersionRoutes versionRoutes = new VersionRoutes(services.catalog(), services.ingestion());
     StandardsRoutes standardsRoutes =
         new StandardsRoutes(
-            services.catalog(), services.ingestion(), new io.comptoir.odcs.OdcsDocuments());
+            services.catalog(),
+            services.ingestion(),
+            new io.comptoir.odcs.OdcsDocuments(),
+            services.quality());
     Uploads uploadFiles = new Uploads(services.uploads());
     uploadFiles.removeLeftovers();
     IngestionRoutes ingestionRoutes =
