@@ -1,6 +1,8 @@
 package io.comptoir.ingest;
 
 import io.comptoir.catalog.Column;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
 import io.comptoir.contract.ExportSummary;
 import io.comptoir.contract.GovernedQuery;
 import java.io.OutputStream;
@@ -60,6 +62,25 @@ public interface DataEngine extends AutoCloseable {
    * @return the rows and bytes written, for the audit
    */
   ExportSummary export(GovernedQuery query, OutputStream out);
+
+  /**
+   * Evaluates quality rules on staged data: counts the rows failing each row-level rule, moves the
+   * rows failing an error rule to the quarantine (reason naming the rule), and measures the newest
+   * value of each freshness rule's column. Engines that do not evaluate rules refuse.
+   */
+  default QualityCheckResult checkQuality(QualityCheckRequest request) {
+    throw new ComptoirException(
+        ErrorCode.INTERNAL, getClass().getSimpleName() + " does not evaluate quality rules");
+  }
+
+  /**
+   * Checks that a custom SQL rule is one boolean expression over the given columns that reads no
+   * file, table or network resource; INVALID_INPUT saying what is refused otherwise.
+   */
+  default void validateCondition(String condition, List<Column> columns) {
+    throw new ComptoirException(
+        ErrorCode.INTERNAL, getClass().getSimpleName() + " does not evaluate quality rules");
+  }
 
   @Override
   void close();

@@ -39,6 +39,7 @@ public final class IngestionService {
   private final Clock clock;
   private final double defaultToleratedRejectRate;
   private final Drift.Thresholds driftThresholds;
+  private volatile QualityGate qualityGate = QualityGate.NONE;
 
   public IngestionService(
       CatalogRepository catalog,
@@ -94,6 +95,11 @@ public final class IngestionService {
     this.lake = requireNonNull(lake, "lake is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.defaultToleratedRejectRate = defaultToleratedRejectRate;
+  }
+
+  /** The quality step every ingestion goes through (none by default). */
+  public void useQualityGate(QualityGate gate) {
+    this.qualityGate = requireNonNull(gate, "gate is null");
   }
 
   /**
@@ -155,21 +161,43 @@ public final class IngestionService {
     Path staging = lake.createStagingDirectory(run.id());
     try {
       Staged staged = stage(request, product, run, format, source, staging, progress);
+      QualityGate.Checked quality = checkQuality(request, product, run, staged, staging);
       return finish(
           request,
           product,
           run,
-          staged.data(),
+          quality.staged(),
           staged.columns(),
           staged.inferred(),
           staging,
-          progress);
+          progress,
+          quality);
     } finally {
       lake.deleteStagingDirectory(run.id());
     }
   }
 
   private record Staged(StagedData data, List<Column> columns, boolean inferred) {}
+
+  /** Quality step 1 of 3: the row-level rules on the staged data; a failure fails the run. */
+  private QualityGate.Checked checkQuality(
+      IngestionRequest request,
+      DataProduct product,
+      IngestionRun run,
+      Staged staged,
+      Path staging) {
+    try {
+      return qualityGate.checkRows(
+          product.id(),
+          staged.columns(),
+          staged.data(),
+          staging,
+          run.id().value() + "-quality",
+          clock.instant());
+    } catch (RuntimeException e) {
+      throw recordFailure(request, run, "quality", staged.data(), Optional.empty(), e);
+    }
+  }
 
   /** Validates the source into the staging directory; a failure is recorded on the run. */
   private Staged stage(
@@ -261,7 +289,8 @@ public final class IngestionService {
       List<Column> columns,
       boolean inferred,
       Path staging,
-      ProgressListener progress) {
+      ProgressListener progress,
+      QualityGate.Checked quality) {
     Optional<String> quarantine =
         staged.quarantineFile().map(file -> lake.publishQuarantine(product.id(), run.id(), file));
     if (staged.rowsRead() == 0) {
@@ -309,6 +338,15 @@ public final class IngestionService {
       throw recordFailure(
           request, run, request.mode().name().toLowerCase(Locale.ROOT), staged, quarantine, e);
     }
+    try {
+      // quality step 2 of 3: the dataset-level rules on the version about to be committed
+      quality.checkVersion(
+          previous,
+          written.kept().stream().mapToLong(DataFile::rows).sum()
+              + written.files().stream().mapToLong(StagedData.StagedFile::rows).sum());
+    } catch (RuntimeException e) {
+      throw recordFailure(request, run, "quality", staged, quarantine, e);
+    }
     progress.progress("commit", 0.0);
     try {
       List<DataFile> files = new ArrayList<>(written.kept());
@@ -329,7 +367,8 @@ public final class IngestionService {
           files,
           quarantine,
           time,
-          progress);
+          progress,
+          quality);
     } catch (RuntimeException e) {
       // files already moved are unreferenced: removed by the next recovery
       throw recordFailure(request, run, "commit", staged, quarantine, e);
@@ -489,7 +528,8 @@ public final class IngestionService {
       List<DataFile> files,
       Optional<String> quarantine,
       Instant time,
-      ProgressListener progress) {
+      ProgressListener progress,
+      QualityGate.Checked quality) {
     int number = previous.map(v -> v.number() + 1).orElse(1);
     Version version =
         new Version(
@@ -513,6 +553,8 @@ public final class IngestionService {
             quarantine);
     repository.commitVersion(version, succeeded, updated, request.progress());
     progress.progress("commit", 1.0);
+    // quality step 3 of 3: the results are kept with the committed version
+    quality.record(number);
     profileQuietly(version, updated.orElse(product));
     changes.publish(MetadataChanges.Kind.VERSION, product.id().value());
     log.info(

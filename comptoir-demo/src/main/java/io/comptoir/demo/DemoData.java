@@ -62,6 +62,21 @@ public final class DemoData {
       IngestionService ingestion,
       Path workDirectory,
       ProgressListener progress) {
+    return load(catalog, ingestion, workDirectory, progress, (product, rules) -> {});
+  }
+
+  /**
+   * Like {@link #load(CatalogService, IngestionService, Path, ProgressListener)}, saving the
+   * quality rules of {@link DemoQuality} with {@code qualityRules} before any load, so that every
+   * demo version is checked against them.
+   */
+  public static DemoResult load(
+      CatalogService catalog,
+      IngestionService ingestion,
+      Path workDirectory,
+      ProgressListener progress,
+      java.util.function.BiConsumer<ProductId, String> qualityRules) {
+    requireNonNull(qualityRules, "qualityRules is null");
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
     requireNonNull(workDirectory, "workDirectory is null");
@@ -75,6 +90,7 @@ public final class DemoData {
     for (DataProduct product : DemoCatalog.products(catalog.clock().instant())) {
       catalog.saveProduct(product);
     }
+    DemoQuality.rules().forEach(qualityRules);
 
     Map<ProductId, Optional<Version>> existing = new LinkedHashMap<>();
     for (ProductId id : DemoCatalog.productIds()) {

@@ -14,6 +14,8 @@ import io.comptoir.ingest.DataEngine;
 import io.comptoir.ingest.KeyedRows;
 import io.comptoir.ingest.ProfileRequest;
 import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.QualityCheckRequest;
+import io.comptoir.ingest.QualityCheckResult;
 import io.comptoir.ingest.QuarantinedRow;
 import io.comptoir.ingest.ReadRequest;
 import io.comptoir.ingest.Rewrite;
@@ -122,6 +124,26 @@ public final class DuckDbEngine implements DataEngine {
       };
     } catch (SQLException e) {
       throw sourceError(request.source(), e);
+    }
+  }
+
+  @Override
+  public QualityCheckResult checkQuality(QualityCheckRequest request) {
+    requireNonNull(request, "request is null");
+    try (DuckDBConnection connection = connect()) {
+      return new QualityChecker(connection, request).check();
+    } catch (SQLException e) {
+      throw new ComptoirException(
+          ErrorCode.INTERNAL, "cannot evaluate the quality rules: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void validateCondition(String condition, List<Column> columns) {
+    try (DuckDBConnection connection = connect()) {
+      Conditions.validate(connection, condition, columns);
+    } catch (SQLException e) {
+      throw ComptoirException.invalidInput("custom SQL refused: %s", e.getMessage());
     }
   }
 

@@ -43,7 +43,10 @@ public final class ApiServer implements AutoCloseable {
     VersionRoutes versionRoutes = new VersionRoutes(services.catalog(), services.ingestion());
     StandardsRoutes standardsRoutes =
         new StandardsRoutes(
-            services.catalog(), services.ingestion(), new io.comptoir.odcs.OdcsDocuments());
+            services.catalog(),
+            services.ingestion(),
+            new io.comptoir.odcs.OdcsDocuments(),
+            services.quality());
     Uploads uploadFiles = new Uploads(services.uploads());
     uploadFiles.removeLeftovers();
     IngestionRoutes ingestionRoutes =
@@ -67,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
     FlowRoutes flowRoutes =
         new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion());
+    QualityRoutes qualityRoutes = new QualityRoutes(services.catalog(), services.quality());
     Javalin app =
         Javalin.create(
             config -> {
@@ -85,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
               flowRoutes.register(config.routes);
+              qualityRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

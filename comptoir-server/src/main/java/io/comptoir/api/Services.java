@@ -14,6 +14,7 @@ import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
+import io.comptoir.quality.QualityService;
 import io.comptoir.score.StandingService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -36,7 +37,8 @@ public record Services(
     FlowRunner flowRunner,
     PrometheusMeterRegistry metrics,
     GlossaryService glossary,
-    StandingService standing) {
+    StandingService standing,
+    QualityService quality) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -54,5 +56,6 @@ public record Services(
     requireNonNull(metrics, "metrics is null");
     requireNonNull(glossary, "glossary is null");
     requireNonNull(standing, "standing is null");
+    requireNonNull(quality, "quality is null");
   }
 }

@@ -84,12 +84,17 @@ final class DemoCommand implements Callable<Integer> {
           comptoir.catalog(),
           comptoir.ingestion(),
           comptoir.dataDirectory().resolve("demo"),
-          ProgressListener.NONE);
+          ProgressListener.NONE,
+          (product, rules) -> comptoir.quality().install(product, rules, "demo"));
     }
     ProgressBar bar = new ProgressBar(context.err());
     try {
       return DemoData.load(
-          comptoir.catalog(), comptoir.ingestion(), comptoir.dataDirectory().resolve("demo"), bar);
+          comptoir.catalog(),
+          comptoir.ingestion(),
+          comptoir.dataDirectory().resolve("demo"),
+          bar,
+          (product, rules) -> comptoir.quality().install(product, rules, "demo"));
     } finally {
       bar.finish();
     }

@@ -21,6 +21,7 @@ import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.ingest.Version;
+import io.comptoir.quality.QualityRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class OdcsDocuments {
 
   private final ObjectMapper yaml;
   private final JsonSchema schema;
+  private final OdcsQuality quality;
 
   public OdcsDocuments() {
     this.yaml =
@@ -51,6 +53,7 @@ public final class OdcsDocuments {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build());
+    this.quality = new OdcsQuality(yaml);
     try (InputStream in = OdcsDocuments.class.getResourceAsStream(SCHEMA)) {
       requireNonNull(in, "ODCS schema resource is missing");
       this.schema =
@@ -63,7 +66,16 @@ public final class OdcsDocuments {
 
   /** The ODCS document of a product, as YAML; validated before it is returned. */
   public String export(DataProduct product, Optional<Version> latest) {
+    return export(product, latest, QualityRules.NONE);
+  }
+
+  /**
+   * The ODCS document of a product with its quality rules (the {@code quality} of its schema) and
+   * freshness SLA ({@code slaProperties}), as YAML; validated before it is returned.
+   */
+  public String export(DataProduct product, Optional<Version> latest, QualityRules rules) {
     ObjectNode document = toDocument(product, latest);
+    quality.write(document, (ObjectNode) document.get("schema").get(0), rules);
     List<String> problems = validate(document);
     if (!problems.isEmpty()) {
       throw new ComptoirException(
@@ -139,6 +151,18 @@ public final class OdcsDocuments {
     }
     document.put("contractCreatedTs", product.createdAt().toString());
     return document;
+  }
+
+  /**
+   * The quality rules and freshness SLA of an ODCS document, empty when it has neither (see {@link
+   * OdcsQuality}). Call after {@link #read}, which validates the document.
+   */
+  public Optional<QualityRules> readQuality(byte[] text) {
+    try {
+      return quality.read(yaml.readTree(text));
+    } catch (IOException e) {
+      throw ComptoirException.invalidInput("the ODCS document is not valid YAML: %s", firstLine(e));
+    }
   }
 
   /**

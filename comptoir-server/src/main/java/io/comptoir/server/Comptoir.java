@@ -42,7 +42,8 @@ import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Lake;
 import io.comptoir.monitoring.FlowMonitoring;
 import io.comptoir.monitoring.Webhooks;
-import io.comptoir.quality.QualityFacts;
+import io.comptoir.quality.QualityService;
+import io.comptoir.qualityfile.YamlQualityRules;
 import io.comptoir.scheduling.FlowScheduler;
 import io.comptoir.score.CertificationPolicy;
 import io.comptoir.score.ChecklistItem;
@@ -100,6 +101,7 @@ public final class Comptoir implements AutoCloseable {
   private final MetadataChanges changes;
   private final GlossaryService glossary;
   private final StandingService standing;
+  private final QualityService quality;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -125,10 +127,12 @@ public final class Comptoir implements AutoCloseable {
       Webhooks webhooks,
       MetadataChanges changes,
       GlossaryService glossary,
-      StandingService standing) {
+      StandingService standing,
+      QualityService quality) {
     this.changes = changes;
     this.glossary = glossary;
     this.standing = standing;
+    this.quality = quality;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -219,6 +223,17 @@ public final class Comptoir implements AutoCloseable {
                   configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
                   configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)),
               changes);
+      QualityService quality =
+          new QualityService(
+              store.quality(),
+              new YamlQualityRules(),
+              store.catalog(),
+              store.ingestion(),
+              engine,
+              lake,
+              changes,
+              clock);
+      ingestion.useQualityGate(quality);
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       PasswordHasher hasher = new BcryptPasswordHasher();
@@ -244,7 +259,7 @@ public final class Comptoir implements AutoCloseable {
               catalog,
               ingestion,
               glossary,
-              QualityFacts.NONE,
+              quality,
               odcs::problems,
               store.standing(),
               audit,
@@ -322,7 +337,8 @@ public final class Comptoir implements AutoCloseable {
               webhooks,
               changes,
               glossary,
-              standing);
+              standing,
+              quality);
       comptoir.recoverIfAlone();
       standing.recomputeAll();
       return comptoir;
@@ -524,7 +540,8 @@ public final class Comptoir implements AutoCloseable {
             flowRunner,
             metrics,
             glossary,
-            standing));
+            standing,
+            quality));
   }
 
   /**
@@ -562,6 +579,11 @@ public final class Comptoir implements AutoCloseable {
 
   public PrometheusMeterRegistry metrics() {
     return metrics;
+  }
+
+  /** Quality rules, their evaluation and results; also the {@code QualityFacts} of others. */
+  public QualityService quality() {
+    return quality;
   }
 
   public FlowRunner flowRunner() {

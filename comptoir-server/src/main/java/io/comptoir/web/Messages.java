@@ -35,7 +35,8 @@ public final class Messages {
           "ingestion",
           "admin",
           "flows",
-          "standing");
+          "standing",
+          "quality");
 
   /** French first: the default language. */
   public static final List<String> LANGUAGES = List.of("fr", "en");

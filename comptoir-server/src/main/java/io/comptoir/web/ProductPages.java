@@ -229,6 +229,8 @@ final class ProductPages {
         context,
         "product.jte",
         Map.of(
+            "quality",
+            QualityPages.section(services, principal, product, messages),
             "view",
             new ProductView(
                 product,

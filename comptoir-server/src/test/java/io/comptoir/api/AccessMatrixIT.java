@@ -236,6 +236,21 @@ class AccessMatrixIT {
             expect(201, OWNER, ADMIN)),
         new Route("GET /api/v1/me", h -> h.get("/api/v1/me"), anyAuthenticated()),
         new Route(
+            "GET /api/v1/products/{id}/quality",
+            h -> h.get(product + "/quality"),
+            anyAuthenticated()),
+        new Route(
+            "PUT /api/v1/products/{id}/quality",
+            h ->
+                h.putYaml(
+                    product + "/quality",
+                    "rules:\n  - {name: id-set, type: not_null, column: id, severity: warn}\n"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "GET /api/v1/products/{id}/quality/results",
+            h -> h.get(product + "/quality/results"),
+            anyAuthenticated()),
+        new Route(
             "GET /api/v1/products/{id}/odcs", h -> h.get(product + "/odcs"), anyAuthenticated()),
         new Route(
             "PUT /api/v1/products/{id}/odcs",

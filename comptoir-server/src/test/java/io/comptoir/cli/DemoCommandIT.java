@@ -64,10 +64,43 @@ class DemoCommandIT {
             .as(user.username().value())
             .isEqualTo(user.roles());
       }
+      assertDemoQuality(comptoir);
     }
     CliHarness.Result products = cli.run("products", "--data-dir=data");
     assertThat(products.out()).contains("codes-postaux");
     assertThat(cli.run("versions", "codes-postaux", "--data-dir=data").out())
         .containsPattern("(?m)^1 +\\S+ +39192 ");
+  }
+
+  /** Every demo product with rules has results for its version; some warn rules fail on purpose. */
+  private static void assertDemoQuality(Comptoir comptoir) {
+    java.util.Set<Double> passRates = new java.util.HashSet<>();
+    for (io.comptoir.catalog.ProductId product : io.comptoir.demo.DemoQuality.rules().keySet()) {
+      io.comptoir.quality.QualityFacts.QualityOutcome outcome =
+          comptoir.quality().latestOutcome(product).orElseThrow();
+      assertThat(outcome.version()).as(product.value()).isEqualTo(1);
+      assertThat(comptoir.quality().freshnessSla(product)).as(product.value()).isPresent();
+      passRates.add(outcome.passRate());
+      // no error rule failed: the demo data is clean where it must be
+      assertThat(comptoir.quality().results(product, 1))
+          .as(product.value())
+          .filteredOn(r -> r.severity().equals("error"))
+          .allMatch(io.comptoir.quality.QualityFacts.RuleResult::success);
+    }
+    assertThat(passRates).hasSizeGreaterThan(1);
+    assertThat(failedRules(comptoir, io.comptoir.demo.DemoCatalog.POSTAL_CODES))
+        .containsExactly("coordonnees-connues");
+    assertThat(failedRules(comptoir, io.comptoir.demo.DemoCatalog.PARCELS))
+        .contains("poids-manutention-legere");
+    assertThat(failedRules(comptoir, io.comptoir.demo.DemoCatalog.MAIL_VOLUMES))
+        .contains("mesures-recentes");
+  }
+
+  private static java.util.List<String> failedRules(
+      Comptoir comptoir, io.comptoir.catalog.ProductId product) {
+    return comptoir.quality().results(product, 1).stream()
+        .filter(r -> !r.success())
+        .map(io.comptoir.quality.QualityFacts.RuleResult::rule)
+        .toList();
   }
 }

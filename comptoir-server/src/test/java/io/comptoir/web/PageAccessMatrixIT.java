@@ -254,8 +254,22 @@ class PageAccessMatrixIT {
     revoke.put(ANONYMOUS, 403);
     Map<String, Integer> revokeToken = expect(303, CONSUMER, ADMIN);
     revokeToken.put(ANONYMOUS, 403);
+    Map<String, Integer> saveRules = expect(303, OWNER, STEWARD, ADMIN);
+    saveRules.put(ANONYMOUS, 403);
+    String rules =
+        java.net.URLEncoder.encode(
+            "rules:\n  - {name: id-set, type: not_null, column: id, severity: warn}\n",
+            java.nio.charset.StandardCharsets.UTF_8);
     return List.of(
         new PageRoute("GET /products/{id}", Call.get("/products/colis-suivi"), signedIn(200)),
+        new PageRoute(
+            "GET /products/{id}/quality",
+            Call.get("/products/colis-suivi/quality"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new PageRoute(
+            "POST /products/{id}/quality",
+            Call.post("/products/colis-suivi/quality", "document=" + rules),
+            saveRules),
         new PageRoute(
             "GET /products/{id}/request", Call.get("/products/colis-suivi/request"), signedIn(200)),
         new PageRoute(

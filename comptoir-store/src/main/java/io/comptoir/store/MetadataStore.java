@@ -45,6 +45,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcFlowLocks flowLocks;
   private final JdbcStandingRepository standing;
   private final JdbcGlossaryRepository glossary;
+  private final JdbcQualityRepository quality;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -61,6 +62,7 @@ public final class MetadataStore implements AutoCloseable {
     this.flowLocks = new JdbcFlowLocks(database);
     this.standing = new JdbcStandingRepository(database);
     this.glossary = new JdbcGlossaryRepository(database);
+    this.quality = new JdbcQualityRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -186,6 +188,11 @@ public final class MetadataStore implements AutoCloseable {
   /** Glossary terms and the columns linked to them. */
   public io.comptoir.glossary.GlossaryRepository glossary() {
     return glossary;
+  }
+
+  /** Quality rules of products and the results of each version. */
+  public io.comptoir.quality.QualityRepository quality() {
+    return quality;
   }
 
   public IngestionRepository ingestion() {
