@@ -43,6 +43,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcConsumptionRepository consumption;
   private final JdbcFlowRepository flows;
   private final JdbcFlowLocks flowLocks;
+  private final JdbcLineageRepository lineage;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -57,6 +58,7 @@ public final class MetadataStore implements AutoCloseable {
     this.consumption = new JdbcConsumptionRepository(database);
     this.flows = new JdbcFlowRepository(database);
     this.flowLocks = new JdbcFlowLocks(database);
+    this.lineage = new JdbcLineageRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -172,6 +174,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public io.comptoir.flow.FlowLocks flowLocks() {
     return flowLocks;
+  }
+
+  public io.comptoir.lineage.LineageRepository lineage() {
+    return lineage;
   }
 
   public IngestionRepository ingestion() {
