@@ -43,7 +43,7 @@ public final class OpenLineageEvents {
 
   /** The path, under Comptoir's URL, of the schema of the {@code comptoir_contract} facet. */
   public static final String CONTRACT_FACET_PATH =
-      "/openlineage/facets/ComptoirContractRunFacet.json";
+      "/assets/openlineage/ComptoirContractRunFacet.json";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);

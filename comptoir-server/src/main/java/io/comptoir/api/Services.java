@@ -32,7 +32,8 @@ public record Services(
     ConsumptionService consumption,
     FlowService flows,
     FlowRunner flowRunner,
-    PrometheusMeterRegistry metrics) {
+    PrometheusMeterRegistry metrics,
+    io.comptoir.lineage.Lineage lineage) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -48,5 +49,6 @@ public record Services(
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
     requireNonNull(metrics, "metrics is null");
+    requireNonNull(lineage, "lineage is null");
   }
 }

@@ -47,6 +47,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Period;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,7 @@ public final class Comptoir implements AutoCloseable {
   private final FlowRunner flowRunner;
   private final PrometheusMeterRegistry metrics;
   private final Webhooks webhooks;
+  private final io.comptoir.lineage.Lineage lineage;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -103,7 +105,9 @@ public final class Comptoir implements AutoCloseable {
       FlowService flows,
       FlowRunner flowRunner,
       PrometheusMeterRegistry metrics,
-      Webhooks webhooks) {
+      Webhooks webhooks,
+      io.comptoir.lineage.Lineage lineage) {
+    this.lineage = lineage;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -170,6 +174,7 @@ public final class Comptoir implements AutoCloseable {
       throw e;
     }
     DataEngine engine = null;
+    io.comptoir.lineage.Lineage lineage = null;
     try {
       engine =
           new DuckDbEngine(
@@ -181,10 +186,12 @@ public final class Comptoir implements AutoCloseable {
                       .orElse(Runtime.getRuntime().availableProcessors())));
       Lake lake = new Lake(dataDirectory.resolve("lake"));
       CatalogService catalog = new CatalogService(store.catalog(), clock);
+      lineage = lineage(configuration, store, clock);
       IngestionService ingestion =
           new IngestionService(
               store.catalog(),
-              store.ingestion(),
+              new io.comptoir.lineage.LineageIngestionRepository(
+                  store.ingestion(), lineage.emitter()),
               engine,
               lake,
               clock,
@@ -273,10 +280,13 @@ public final class Comptoir implements AutoCloseable {
                                       .total())
                               : java.util.OptionalLong.empty())),
               metrics,
-              webhooks);
+              webhooks,
+              lineage);
+      lineage.bindMetrics(metrics);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
+      closeQuietly(lineage, e);
       closeQuietly(engine, e);
       closeQuietly(store, e);
       lock.close();
@@ -309,6 +319,90 @@ public final class Comptoir implements AutoCloseable {
     } catch (IOException e) {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot read the data directory's id " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Lineage: events stored in the metadata store, emitted in the background, forwarded when {@code
+   * lineage-forward-url} is set.
+   */
+  private static io.comptoir.lineage.Lineage lineage(
+      Configuration configuration, MetadataStore store, Clock clock) {
+    Optional<io.comptoir.lineage.HttpLineageForwarding> forwarding =
+        configuration
+            .optional(ConfigKeys.LINEAGE_FORWARD_URL)
+            .filter(url -> !url.isBlank())
+            .map(
+                url -> {
+                  java.net.URI uri;
+                  try {
+                    uri = new java.net.URI(url.strip());
+                  } catch (java.net.URISyntaxException e) {
+                    throw ComptoirException.invalidInput(
+                        "configuration key 'lineage-forward-url': not a URL: %s", url);
+                  }
+                  if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw ComptoirException.invalidInput(
+                        "configuration key 'lineage-forward-url': expected an http(s) URL, got"
+                            + " '%s'",
+                        url);
+                  }
+                  return new io.comptoir.lineage.HttpLineageForwarding(
+                      uri,
+                      configuration.optional(ConfigKeys.LINEAGE_FORWARD_API_KEY),
+                      configuration.integer(ConfigKeys.LINEAGE_QUEUE_SIZE),
+                      3,
+                      java.time.Duration.ofMillis(500));
+                });
+    String namespace = configuration.string(ConfigKeys.LINEAGE_NAMESPACE);
+    io.comptoir.lineage.LineageService service =
+        new io.comptoir.lineage.LineageService(
+            store.lineage(),
+            io.comptoir.lineage.Lineage.entityWalls(store.catalog(), store.sharing()),
+            forwarding
+                .<io.comptoir.lineage.LineageForwarding>map(f -> f)
+                .orElse(io.comptoir.lineage.LineageForwarding.NONE),
+            namespace,
+            clock);
+    YamlFlowParser parser = new YamlFlowParser();
+    io.comptoir.lineage.IngestionSources sources =
+        new io.comptoir.lineage.IngestionSources(
+            flow -> {
+              try {
+                return store
+                    .flows()
+                    .findLatest(io.comptoir.flow.FlowId.of(flow))
+                    .filter(d -> d.kind() == io.comptoir.flow.FlowDocumentKind.FLOW)
+                    .map(d -> parser.parseResolved(d.resolved()).source());
+              } catch (RuntimeException e) {
+                log.warn("lineage: cannot read the source of flow {}: {}", flow, e.getMessage());
+                return Optional.empty();
+              }
+            },
+            hostName());
+    io.comptoir.lineage.LineageEmitter emitter =
+        new io.comptoir.lineage.LineageEmitter(
+            service,
+            new io.comptoir.lineage.OpenLineageEvents(
+                namespace, configuration.string(ConfigKeys.LINEAGE_PUBLIC_URL)),
+            sources,
+            io.comptoir.quality.QualityFacts.NONE,
+            id ->
+                store
+                    .contracts()
+                    .find(id)
+                    .orElseThrow(() -> new io.comptoir.common.NotFoundException("contract", id)),
+            clock,
+            configuration.integer(ConfigKeys.LINEAGE_QUEUE_SIZE));
+    return new io.comptoir.lineage.Lineage(
+        service, emitter, new io.comptoir.lineage.OpenLineageSchemas(), forwarding);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
     }
   }
 
@@ -366,7 +460,8 @@ public final class Comptoir implements AutoCloseable {
             consumption,
             flows,
             flowRunner,
-            metrics));
+            metrics,
+            lineage));
   }
 
   /**
@@ -387,6 +482,10 @@ public final class Comptoir implements AutoCloseable {
             .start(
                 java.time.Duration.ofSeconds(
                     configuration.integer(ConfigKeys.FLOW_SCHEDULER_SECONDS)));
+  }
+
+  public io.comptoir.lineage.Lineage lineage() {
+    return lineage;
   }
 
   public PrometheusMeterRegistry metrics() {
@@ -459,6 +558,11 @@ public final class Comptoir implements AutoCloseable {
       }
     }
     webhooks.close();
+    try {
+      lineage.close();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
     try {
       engine.close();
     } catch (RuntimeException e) {
