@@ -27,7 +27,8 @@ public final class Messages {
 
   /** One bundle per group of pages, so that each group keeps its texts apart. */
   static final List<String> BUNDLES =
-      List.of("common", "catalog", "contracts", "governance", "ingestion", "admin", "flows");
+      List.of(
+          "common", "catalog", "contracts", "governance", "ingestion", "admin", "flows", "lineage");
 
   /** French first: the default language. */
   public static final List<String> LANGUAGES = List.of("fr", "en");

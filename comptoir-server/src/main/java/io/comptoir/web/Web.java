@@ -67,6 +67,7 @@ public final class Web {
     new LoginPages(pages, login).register(config.routes);
     new CatalogPages(pages, services).register(config.routes);
     new ProductPages(pages, services).register(config.routes);
+    new LineagePages(pages, services).register(config.routes);
     new ContractPages(pages, services).register(config.routes);
     GovernancePages.register(pages, services, uploads, config.routes);
     new FlowPages(pages, services).register(config.routes);

@@ -369,4 +369,32 @@ class LineageIT {
     assertThat(seenByTheBank.toString()).contains("comptes-lbp").doesNotContain("restricted");
     assertThat(bankUser.get("/api/v1/lineage/graph?product=comptes-lbp").status()).isEqualTo(200);
   }
+
+  @Test
+  void theProductPageLoadsTheGraphDrawnAsSvgWithItsColumns() throws IOException {
+    Http.Response spark = owner.postJson("/api/v1/lineage", resource("spark-complete.json"));
+    assertThat(spark.status()).as(spark.body()).isEqualTo(201);
+    org.jsoup.nodes.Document page =
+        org.jsoup.Jsoup.parse(consumer.get("/products/lineage-colis").body());
+    org.jsoup.nodes.Element section = page.selectFirst("[data-testid=lineage]");
+    assertThat(section).isNotNull();
+    assertThat(section.attr("hx-get")).isEqualTo("/products/lineage-colis/lineage");
+
+    Http.Response fragment = consumer.get("/products/lineage-colis/lineage");
+    assertThat(fragment.status()).isEqualTo(200);
+    org.jsoup.nodes.Document drawn = org.jsoup.Jsoup.parse(fragment.body());
+    assertThat(drawn.select("svg[data-testid=lineage-graph]")).hasSize(1);
+    assertThat(drawn.select("g.lineage-current").attr("data-node"))
+        .isEqualTo("dataset:comptoir/lineage-colis");
+    assertThat(drawn.select("g.lineage-job").size()).isGreaterThanOrEqualTo(2);
+    assertThat(drawn.select("path.lineage-edge").size()).isGreaterThanOrEqualTo(3);
+    assertThat(drawn.select("g.lineage-dataset title").eachText())
+        .anyMatch(title -> title.contains("/warehouse/colis_enrichis"));
+    assertThat(drawn.select("[data-testid=lineage-columns] tbody tr").eachText())
+        .anyMatch(row -> row.contains("weight") && row.contains("poids_kg"));
+    assertThat(fragment.body()).doesNotContain("<script").doesNotContain("style=");
+
+    Http.Response none = consumer.get("/products/lineage-depot/lineage");
+    assertThat(none.status()).isEqualTo(200);
+  }
 }
