@@ -36,6 +36,12 @@ final class LineageRoutes {
   private static final Set<Role> POSTERS =
       Set.of(Role.DATA_OWNER, Role.DATA_STEWARD, Role.DATA_OFFICE, Role.ADMIN);
 
+  /** Loaded at the first event posted: the CLI commands that never serve do not pay for it. */
+  private static final class Schemas {
+    static final io.comptoir.lineage.OpenLineageSchemas INSTANCE =
+        new io.comptoir.lineage.OpenLineageSchemas();
+  }
+
   private final Lineage lineage;
   private final CatalogService catalog;
   private final ObjectMapper mapper;
@@ -77,7 +83,7 @@ final class LineageRoutes {
     if (document == null || !document.isObject()) {
       throw ComptoirException.invalidInput("an OpenLineage event is a JSON object");
     }
-    List<String> problems = lineage.schemas().problems(document);
+    List<String> problems = Schemas.INSTANCE.problems(document);
     if (!problems.isEmpty()) {
       throw ComptoirException.invalidInput(
           "not an OpenLineage 2-0-2 event: %s",

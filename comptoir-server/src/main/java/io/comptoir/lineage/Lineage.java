@@ -16,19 +16,14 @@ import java.util.Optional;
 
 /**
  * The lineage capability as the HTTP layer uses it: the service (record, graph), the emitter of
- * Comptoir's own events, the schemas events are checked against, and the forwarding when
- * configured.
+ * Comptoir's own events and the forwarding when configured.
  */
 public record Lineage(
-    LineageService service,
-    LineageEmitter emitter,
-    OpenLineageSchemas schemas,
-    Optional<HttpLineageForwarding> forwarding)
+    LineageService service, LineageEmitter emitter, Optional<HttpLineageForwarding> forwarding)
     implements AutoCloseable {
   public Lineage {
     requireNonNull(service, "service is null");
     requireNonNull(emitter, "emitter is null");
-    requireNonNull(schemas, "schemas is null");
     requireNonNull(forwarding, "forwarding is null");
   }
 

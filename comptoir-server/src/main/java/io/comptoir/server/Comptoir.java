@@ -394,8 +394,7 @@ public final class Comptoir implements AutoCloseable {
                     .orElseThrow(() -> new io.comptoir.common.NotFoundException("contract", id)),
             clock,
             configuration.integer(ConfigKeys.LINEAGE_QUEUE_SIZE));
-    return new io.comptoir.lineage.Lineage(
-        service, emitter, new io.comptoir.lineage.OpenLineageSchemas(), forwarding);
+    return new io.comptoir.lineage.Lineage(service, emitter, forwarding);
   }
 
   private static String hostName() {

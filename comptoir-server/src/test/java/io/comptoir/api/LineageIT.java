@@ -202,6 +202,11 @@ class LineageIT {
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> forwarded.size() >= 4);
     assertThat(forwarded).anySatisfy(json -> assertThat(json).contains("\"FAIL\""));
     assertThat(authorizations).allMatch("Bearer marquez-key"::equals);
+    String metrics = new Http(server.url()).get("/metrics").body();
+    assertThat(metrics)
+        .contains("comptoir_lineage_events_emitted_total")
+        .contains("comptoir_lineage_events_dropped_total 0.0")
+        .contains("comptoir_lineage_forward_sent_total");
   }
 
   @Test
