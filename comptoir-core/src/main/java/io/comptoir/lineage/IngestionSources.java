@@ -25,14 +25,18 @@ import java.util.function.Function;
 public final class IngestionSources {
   private final Function<String, Optional<FlowSource>> flows;
   private final String host;
+  private final Path dataDirectory;
 
   /**
    * @param flows the source of a flow, by flow id (its latest definition)
    * @param host this machine's name, for files
+   * @param dataDirectory what a drop zone's relative directory is relative to
    */
-  public IngestionSources(Function<String, Optional<FlowSource>> flows, String host) {
+  public IngestionSources(
+      Function<String, Optional<FlowSource>> flows, String host, Path dataDirectory) {
     this.flows = requireNonNull(flows, "flows is null");
     this.host = requireNonNull(host, "host is null");
+    this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
   }
 
   public Source of(IngestionRun run) {
@@ -43,7 +47,12 @@ public final class IngestionSources {
     FlowSource flow = source.get();
     if (flow instanceof FileDropSource drop) {
       return file(
-          Path.of(drop.directory()).toAbsolutePath().normalize().resolve(run.source()).toString());
+          dataDirectory
+              .resolve(drop.directory())
+              .toAbsolutePath()
+              .normalize()
+              .resolve(run.source())
+              .toString());
     }
     if (flow instanceof KafkaSource kafka) {
       String server = kafka.bootstrapServers().split(",")[0].strip();

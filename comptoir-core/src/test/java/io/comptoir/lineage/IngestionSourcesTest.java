@@ -35,7 +35,8 @@ class IngestionSourcesTest {
   }
 
   private static DatasetRef named(FlowSource source, String batch) {
-    IngestionSources sources = new IngestionSources(flow -> Optional.of(source), "srv1");
+    IngestionSources sources =
+        new IngestionSources(flow -> Optional.of(source), "srv1", Path.of("/srv/comptoir"));
     return sources.of(run(batch, Optional.of("f"))).dataset();
   }
 
@@ -46,10 +47,18 @@ class IngestionSourcesTest {
   @Test
   void namesFilesTablesTopicsAndApis() {
     assertThat(
-            new IngestionSources(flow -> Optional.empty(), "srv1")
+            new IngestionSources(flow -> Optional.empty(), "srv1", Path.of("/srv/comptoir"))
                 .of(run("colis.csv", Optional.empty()))
                 .dataset())
         .isEqualTo(new DatasetRef("file://srv1", "colis.csv"));
+    assertThat(
+            named(
+                new FileDropSource("inbox/dpd", "*.csv", null, Duration.ZERO, Optional.empty()),
+                "a.csv"))
+        .isEqualTo(
+            new DatasetRef(
+                "file://srv1",
+                Path.of("/srv/comptoir/inbox/dpd/a.csv").toAbsolutePath().toString()));
     Path inbox = Path.of("/data/inbox");
     assertThat(
             named(
@@ -85,7 +94,8 @@ class IngestionSourcesTest {
                         "jdbc:postgresql://pg:5432/colis",
                         Optional.empty(),
                         Optional.of("SELECT 1"))),
-            "srv1");
+            "srv1",
+            Path.of("/srv/comptoir"));
     OpenLineageEvents.Source query = sources.of(run("b", Optional.of("f")));
     assertThat(query.dataset()).isEqualTo(new DatasetRef("postgres://pg:5432", "colis"));
     assertThat(query.query()).contains("SELECT 1");

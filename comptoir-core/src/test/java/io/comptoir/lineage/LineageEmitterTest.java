@@ -77,7 +77,7 @@ class LineageEmitterTest {
         new LineageEmitter(
             service,
             new OpenLineageEvents("comptoir", "http://localhost:8080"),
-            new IngestionSources(flow -> Optional.empty(), "host"),
+            new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
             QualityFacts.NONE,
             id -> {
               throw new IllegalStateException("no contract");

@@ -379,7 +379,8 @@ public final class Comptoir implements AutoCloseable {
                 return Optional.empty();
               }
             },
-            hostName());
+            hostName(),
+            configuration.path(ConfigKeys.DATA_DIR));
     io.comptoir.lineage.LineageEmitter emitter =
         new io.comptoir.lineage.LineageEmitter(
             service,

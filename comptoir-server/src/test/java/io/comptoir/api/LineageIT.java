@@ -402,4 +402,36 @@ class LineageIT {
     Http.Response none = consumer.get("/products/lineage-depot/lineage");
     assertThat(none.status()).isEqualTo(200);
   }
+
+  @Test
+  void aFlowRunNamesTheFileOfItsDropZone() throws IOException {
+    Path zone = Files.createDirectories(dataDirectory.resolve("inbox/lineage"));
+    Http.Response saved =
+        owner.putYaml(
+            "/api/v1/flows/lineage-depot-flow",
+            """
+            id: lineage-depot-flow
+            product: lineage-depot
+            source: {kind: file-drop, directory: inbox/lineage, pattern: "*.csv", stable-for: 1s}
+            write: {mode: append}
+            """);
+    assertThat(saved.status()).as(saved.body()).isIn(200, 201);
+    Path file = Fixtures.write(zone.resolve("lot-1.csv"), "id,weight\n11,1.5\n12,2.5\n");
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+    Http.Response ran = owner.postJson("/api/v1/flows/lineage-depot-flow/runs", "");
+    assertThat(ran.status()).as(ran.body()).isEqualTo(200);
+
+    List<JsonNode> events = eventsOf("flow.lineage-depot-flow");
+    assertThat(events)
+        .extracting(e -> e.path("eventType").asText())
+        .containsExactly("START", "COMPLETE");
+    events.forEach(this::assertValid);
+    JsonNode input = events.get(1).path("inputs").get(0);
+    assertThat(input.path("namespace").asText()).startsWith("file://");
+    assertThat(input.path("name").asText())
+        .isEqualTo(zone.toAbsolutePath().normalize().resolve("lot-1.csv").toString());
+    assertThat(events.get(1).path("job").path("facets").path("jobType").path("jobType").asText())
+        .isEqualTo("FLOW");
+  }
 }
