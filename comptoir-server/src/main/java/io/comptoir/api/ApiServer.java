@@ -65,7 +65,8 @@ public final class ApiServer implements AutoCloseable {
             services.audit(),
             services.ingestion(),
             mapper);
-    DataRoutes dataRoutes = new DataRoutes(services.reads());
+    DataRoutes dataRoutes = new DataRoutes(services.reads(), services.lineage().emitter());
+    LineageRoutes lineageRoutes = new LineageRoutes(services.lineage(), services.catalog(), mapper);
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
     FlowRoutes flowRoutes =
@@ -90,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
               consumptionRoutes.register(config.routes);
               flowRoutes.register(config.routes);
               qualityRoutes.register(config.routes);
+              lineageRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

@@ -19,9 +19,11 @@ import java.util.OptionalLong;
 /** The governed data API: data leaves Comptoir only here, under an active contract. */
 final class DataRoutes {
   private final GovernedReadService reads;
+  private final io.comptoir.lineage.LineageEmitter lineage;
 
-  DataRoutes(GovernedReadService reads) {
+  DataRoutes(GovernedReadService reads, io.comptoir.lineage.LineageEmitter lineage) {
     this.reads = requireNonNull(reads, "reads is null");
+    this.lineage = requireNonNull(lineage, "lineage is null");
   }
 
   void register(RoutesConfig routes) {
@@ -59,7 +61,7 @@ final class DataRoutes {
           "Content-Disposition", "attachment; filename=\"" + product.value() + ".parquet\"");
     }
     try (OutputStream out = context.outputStream()) {
-      reads.stream(request, read, out);
+      lineage.read(request, read, reads.stream(request, read, out));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -38,7 +38,8 @@ public record Services(
     PrometheusMeterRegistry metrics,
     GlossaryService glossary,
     StandingService standing,
-    QualityService quality) {
+    QualityService quality,
+    io.comptoir.lineage.Lineage lineage) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -57,5 +58,6 @@ public record Services(
     requireNonNull(glossary, "glossary is null");
     requireNonNull(standing, "standing is null");
     requireNonNull(quality, "quality is null");
+    requireNonNull(lineage, "lineage is null");
   }
 }

@@ -57,6 +57,8 @@ final class DemoCommand implements Callable<Integer> {
     try (Comptoir comptoir =
         Comptoir.open(parent.configuration(ServeCommand.httpOptions(port, host)))) {
       print(load(comptoir), context.out());
+      io.comptoir.demo.DemoLineage.record(
+          comptoir.lineage().service(), comptoir.catalog().clock().instant());
       printUsers(DemoUsers.create(comptoir.identities()), context.out());
       io.comptoir.demo.DemoStanding.Result standing =
           io.comptoir.demo.DemoStanding.load(

@@ -194,6 +194,36 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "12",
           "Longest a certification may be granted for, in months.");
+  public static final ConfigKey LINEAGE_NAMESPACE =
+      new ConfigKey(
+          "lineage-namespace",
+          ConfigType.STRING,
+          "comptoir",
+          "OpenLineage namespace of Comptoir's jobs and of its products as datasets.");
+  public static final ConfigKey LINEAGE_PUBLIC_URL =
+      new ConfigKey(
+          "lineage-public-url",
+          ConfigType.STRING,
+          "http://localhost:8080",
+          "Comptoir's URL as others reach it: the comptoir_contract facet names its schema there.");
+  public static final ConfigKey LINEAGE_QUEUE_SIZE =
+      new ConfigKey(
+          "lineage-queue-size",
+          ConfigType.POSITIVE_INTEGER,
+          "10000",
+          "Lineage events waiting to be stored, at most; more are dropped and counted.");
+  public static final ConfigKey LINEAGE_FORWARD_URL =
+      new ConfigKey(
+          "lineage-forward-url",
+          ConfigType.STRING,
+          "",
+          "OpenLineage endpoint (such as Marquez's /api/v1/lineage) Comptoir's events are sent to.");
+  public static final ConfigKey LINEAGE_FORWARD_API_KEY =
+      new ConfigKey(
+          "lineage-forward-api-key",
+          ConfigType.SECRET,
+          "",
+          "Bearer token sent with the forwarded events (empty: none).");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -227,7 +257,12 @@ public final class ConfigKeys {
           SCORE_DEFAULT_FRESHNESS_DAYS,
           CERTIFICATION_CHECKLIST,
           CERTIFICATION_FLOORS,
-          CERTIFICATION_MAX_MONTHS);
+          CERTIFICATION_MAX_MONTHS,
+          LINEAGE_NAMESPACE,
+          LINEAGE_PUBLIC_URL,
+          LINEAGE_QUEUE_SIZE,
+          LINEAGE_FORWARD_URL,
+          LINEAGE_FORWARD_API_KEY);
 
   private ConfigKeys() {}
 

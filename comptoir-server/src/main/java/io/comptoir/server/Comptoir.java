@@ -64,6 +64,7 @@ import java.time.Clock;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,7 @@ public final class Comptoir implements AutoCloseable {
   private final GlossaryService glossary;
   private final StandingService standing;
   private final QualityService quality;
+  private final io.comptoir.lineage.Lineage lineage;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -128,11 +130,13 @@ public final class Comptoir implements AutoCloseable {
       MetadataChanges changes,
       GlossaryService glossary,
       StandingService standing,
-      QualityService quality) {
+      QualityService quality,
+      io.comptoir.lineage.Lineage lineage) {
     this.changes = changes;
     this.glossary = glossary;
     this.standing = standing;
     this.quality = quality;
+    this.lineage = lineage;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -199,6 +203,7 @@ public final class Comptoir implements AutoCloseable {
       throw e;
     }
     DataEngine engine = null;
+    io.comptoir.lineage.Lineage lineage = null;
     try {
       engine =
           new DuckDbEngine(
@@ -211,18 +216,6 @@ public final class Comptoir implements AutoCloseable {
       Lake lake = new Lake(dataDirectory.resolve("lake"));
       MetadataChanges changes = new MetadataChanges();
       CatalogService catalog = new CatalogService(store.catalog(), clock, changes);
-      IngestionService ingestion =
-          new IngestionService(
-              store.catalog(),
-              store.ingestion(),
-              engine,
-              lake,
-              clock,
-              configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE),
-              new Drift.Thresholds(
-                  configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
-                  configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)),
-              changes);
       QualityService quality =
           new QualityService(
               store.quality(),
@@ -233,6 +226,20 @@ public final class Comptoir implements AutoCloseable {
               lake,
               changes,
               clock);
+      lineage = lineage(configuration, store, quality, clock);
+      IngestionService ingestion =
+          new IngestionService(
+              store.catalog(),
+              new io.comptoir.lineage.LineageIngestionRepository(
+                  store.ingestion(), lineage.emitter()),
+              engine,
+              lake,
+              clock,
+              configuration.decimal(ConfigKeys.INGEST_TOLERATED_REJECT_RATE),
+              new Drift.Thresholds(
+                  configuration.decimal(ConfigKeys.DRIFT_PSI_THRESHOLD),
+                  configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)),
+              changes);
       ingestion.useQualityGate(quality);
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
@@ -338,11 +345,14 @@ public final class Comptoir implements AutoCloseable {
               changes,
               glossary,
               standing,
-              quality);
+              quality,
+              lineage);
+      lineage.bindMetrics(metrics);
       comptoir.recoverIfAlone();
       standing.recomputeAll();
       return comptoir;
     } catch (RuntimeException e) {
+      closeQuietly(lineage, e);
       closeQuietly(engine, e);
       closeQuietly(store, e);
       lock.close();
@@ -484,6 +494,93 @@ public final class Comptoir implements AutoCloseable {
     }
   }
 
+  /**
+   * Lineage: events stored in the metadata store, emitted in the background, forwarded when {@code
+   * lineage-forward-url} is set.
+   */
+  private static io.comptoir.lineage.Lineage lineage(
+      Configuration configuration,
+      MetadataStore store,
+      io.comptoir.quality.QualityFacts quality,
+      Clock clock) {
+    Optional<io.comptoir.lineage.HttpLineageForwarding> forwarding =
+        configuration
+            .optional(ConfigKeys.LINEAGE_FORWARD_URL)
+            .filter(url -> !url.isBlank())
+            .map(
+                url -> {
+                  java.net.URI uri;
+                  try {
+                    uri = new java.net.URI(url.strip());
+                  } catch (java.net.URISyntaxException e) {
+                    throw ComptoirException.invalidInput(
+                        "configuration key 'lineage-forward-url': not a URL: %s", url);
+                  }
+                  if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                    throw ComptoirException.invalidInput(
+                        "configuration key 'lineage-forward-url': expected an http(s) URL, got"
+                            + " '%s'",
+                        url);
+                  }
+                  return new io.comptoir.lineage.HttpLineageForwarding(
+                      uri,
+                      configuration.optional(ConfigKeys.LINEAGE_FORWARD_API_KEY),
+                      configuration.integer(ConfigKeys.LINEAGE_QUEUE_SIZE),
+                      3,
+                      java.time.Duration.ofMillis(500));
+                });
+    String namespace = configuration.string(ConfigKeys.LINEAGE_NAMESPACE);
+    io.comptoir.lineage.LineageService service =
+        new io.comptoir.lineage.LineageService(
+            store.lineage(),
+            io.comptoir.lineage.Lineage.entityWalls(store.catalog(), store.sharing()),
+            forwarding
+                .<io.comptoir.lineage.LineageForwarding>map(f -> f)
+                .orElse(io.comptoir.lineage.LineageForwarding.NONE),
+            namespace,
+            clock);
+    YamlFlowParser parser = new YamlFlowParser();
+    io.comptoir.lineage.IngestionSources sources =
+        new io.comptoir.lineage.IngestionSources(
+            flow -> {
+              try {
+                return store
+                    .flows()
+                    .findLatest(io.comptoir.flow.FlowId.of(flow))
+                    .filter(d -> d.kind() == io.comptoir.flow.FlowDocumentKind.FLOW)
+                    .map(d -> parser.parseResolved(d.resolved()).source());
+              } catch (RuntimeException e) {
+                log.warn("lineage: cannot read the source of flow {}: {}", flow, e.getMessage());
+                return Optional.empty();
+              }
+            },
+            hostName(),
+            configuration.path(ConfigKeys.DATA_DIR));
+    io.comptoir.lineage.LineageEmitter emitter =
+        new io.comptoir.lineage.LineageEmitter(
+            service,
+            new io.comptoir.lineage.OpenLineageEvents(
+                namespace, configuration.string(ConfigKeys.LINEAGE_PUBLIC_URL)),
+            sources,
+            quality,
+            id ->
+                store
+                    .contracts()
+                    .find(id)
+                    .orElseThrow(() -> new io.comptoir.common.NotFoundException("contract", id)),
+            clock,
+            configuration.integer(ConfigKeys.LINEAGE_QUEUE_SIZE));
+    return new io.comptoir.lineage.Lineage(service, emitter, forwarding);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "localhost";
+    }
+  }
+
   static ApprovalRules approvalRules(Configuration configuration) {
     return new ApprovalRules(
         configuration.bool(ConfigKeys.APPROVAL_DPO_FOR_PERSONAL_DATA),
@@ -541,7 +638,8 @@ public final class Comptoir implements AutoCloseable {
             metrics,
             glossary,
             standing,
-            quality));
+            quality,
+            lineage));
   }
 
   /**
@@ -575,6 +673,10 @@ public final class Comptoir implements AutoCloseable {
 
   public StandingService standing() {
     return standing;
+  }
+
+  public io.comptoir.lineage.Lineage lineage() {
+    return lineage;
   }
 
   public PrometheusMeterRegistry metrics() {
@@ -652,6 +754,11 @@ public final class Comptoir implements AutoCloseable {
       }
     }
     webhooks.close();
+    try {
+      lineage.close();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
     try {
       engine.close();
     } catch (RuntimeException e) {

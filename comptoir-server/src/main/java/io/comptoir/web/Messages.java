@@ -36,7 +36,8 @@ public final class Messages {
           "admin",
           "flows",
           "standing",
-          "quality");
+          "quality",
+          "lineage");
 
   /** French first: the default language. */
   public static final List<String> LANGUAGES = List.of("fr", "en");

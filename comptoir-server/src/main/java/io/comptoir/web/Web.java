@@ -68,6 +68,7 @@ public final class Web {
     new CatalogPages(pages, services).register(config.routes);
     new ProductPages(pages, services).register(config.routes);
     new QualityPages(pages, services).register(config.routes);
+    new LineagePages(pages, services).register(config.routes);
     new ContractPages(pages, services).register(config.routes);
     GovernancePages.register(pages, services, uploads, config.routes);
     new FlowPages(pages, services).register(config.routes);

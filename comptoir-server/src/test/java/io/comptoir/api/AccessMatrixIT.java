@@ -335,6 +335,24 @@ class AccessMatrixIT {
             "GET /api/v1/consumption/unused",
             h -> h.get("/api/v1/consumption/unused?days=30"),
             anyAuthenticated()),
+        new Route(
+            "POST /api/v1/lineage",
+            h ->
+                h.postJson(
+                    "/api/v1/lineage",
+                    """
+                    {"eventType": "COMPLETE", "eventTime": "2026-11-20T10:00:00Z",
+                     "producer": "https://github.com/apache/airflow", "schemaURL":
+                     "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                     "run": {"runId": "0193a1b2-4c5d-7e6f-8a9b-0c1d2e3f4a5b"},
+                     "job": {"namespace": "airflow", "name": "colis.export"},
+                     "inputs": [{"namespace": "comptoir", "name": "colis-suivi"}]}
+                    """),
+            expect(201, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+        new Route(
+            "GET /api/v1/lineage/graph",
+            h -> h.get("/api/v1/lineage/graph?product=colis-suivi&columns=true"),
+            anyAuthenticated()),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",

@@ -281,6 +281,8 @@ class PageAccessMatrixIT {
             Call.get(
                 "/products/colis-suivi/request/committee?columns=id&purposeCategory=ANALYTICS"),
             signedIn(200)),
+        new PageRoute(
+            "GET /products/{id}/lineage", Call.get("/products/colis-suivi/lineage"), signedIn(200)),
         new PageRoute("GET /contracts", Call.get("/contracts"), signedIn(200)),
         new PageRoute(
             "GET /contracts/{contractId}",

@@ -46,6 +46,7 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcStandingRepository standing;
   private final JdbcGlossaryRepository glossary;
   private final JdbcQualityRepository quality;
+  private final JdbcLineageRepository lineage;
 
   private MetadataStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -63,6 +64,7 @@ public final class MetadataStore implements AutoCloseable {
     this.standing = new JdbcStandingRepository(database);
     this.glossary = new JdbcGlossaryRepository(database);
     this.quality = new JdbcQualityRepository(database);
+    this.lineage = new JdbcLineageRepository(database);
   }
 
   /** Opens (creating and migrating if needed) the store described by the config. */
@@ -193,6 +195,10 @@ public final class MetadataStore implements AutoCloseable {
   /** Quality rules of products and the results of each version. */
   public io.comptoir.quality.QualityRepository quality() {
     return quality;
+  }
+
+  public io.comptoir.lineage.LineageRepository lineage() {
+    return lineage;
   }
 
   public IngestionRepository ingestion() {

@@ -1,0 +1,30 @@
+package io.comptoir.lineage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.common.ComptoirException;
+
+/** A job as OpenLineage names it: a namespace (who runs it) and a name in it. */
+public record JobRef(String namespace, String name) {
+  public JobRef {
+    requireNonNull(namespace, "namespace is null");
+    requireNonNull(name, "name is null");
+    if (namespace.isBlank() || name.isBlank()) {
+      throw ComptoirException.invalidInput("a job needs a namespace and a name");
+    }
+    if (namespace.length() > 500 || name.length() > 1000) {
+      throw ComptoirException.invalidInput(
+          "a job namespace is at most 500 characters and a name at most 1000");
+    }
+  }
+
+  /** The id of its node in a graph. */
+  public String nodeId() {
+    return "job:" + namespace + "/" + name;
+  }
+
+  @Override
+  public String toString() {
+    return namespace + "/" + name;
+  }
+}

@@ -1,0 +1,242 @@
+package io.comptoir.lineage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.comptoir.contract.ContractId;
+import io.comptoir.contract.DataRequest;
+import io.comptoir.contract.ExportSummary;
+import io.comptoir.contract.GovernedColumn;
+import io.comptoir.contract.GovernedReadService;
+import io.comptoir.contract.UsageContract;
+import io.comptoir.ingest.IngestionRun;
+import io.comptoir.ingest.Version;
+import io.comptoir.quality.QualityFacts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits Comptoir's own lineage events off the caller's thread: ingestion and reads only queue a
+ * small task (a bounded queue); one background thread builds each event, stores it and forwards it.
+ * When the queue is full the event is dropped and counted ({@link #dropped()}), never lost
+ * silently; a task that fails is logged and counted ({@link #failed()}). Events of one run keep
+ * their order.
+ */
+public final class LineageEmitter implements IngestionLineage, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LineageEmitter.class);
+  private static final Task STOP = new Task("stop", () -> Map.of());
+
+  private record Task(String what, Supplier<Map<String, Object>> event) {}
+
+  private final LineageService service;
+  private final OpenLineageEvents events;
+  private final IngestionSources sources;
+  private final QualityFacts quality;
+  private final Function<ContractId, UsageContract> contracts;
+  private final Clock clock;
+  private final BlockingQueue<Task> queue;
+  private final AtomicLong emitted = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
+  private final Object idle = new Object();
+  private final Thread worker;
+  private volatile boolean closed;
+
+  /**
+   * @param contracts loads a usage contract, for the facet of a governed read
+   * @param capacity how many events may wait; more are dropped and counted
+   */
+  public LineageEmitter(
+      LineageService service,
+      OpenLineageEvents events,
+      IngestionSources sources,
+      QualityFacts quality,
+      Function<ContractId, UsageContract> contracts,
+      Clock clock,
+      int capacity) {
+    this.service = requireNonNull(service, "service is null");
+    this.events = requireNonNull(events, "events is null");
+    this.sources = requireNonNull(sources, "sources is null");
+    this.quality = requireNonNull(quality, "quality is null");
+    this.contracts = requireNonNull(contracts, "contracts is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+    }
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.worker = new Thread(this::work, "comptoir-lineage");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Override
+  public void started(IngestionRun run) {
+    submit("start of run " + run.id(), () -> events.ingestionStart(run, sources.of(run)));
+  }
+
+  @Override
+  public void failed(IngestionRun run) {
+    submit("failure of run " + run.id(), () -> events.ingestionFail(run, sources.of(run)));
+  }
+
+  @Override
+  public void completed(IngestionRun run, Version version) {
+    submit(
+        "end of run " + run.id(),
+        () ->
+            events.ingestionComplete(
+                run,
+                sources.of(run),
+                version,
+                quality.results(version.product(), version.number())));
+  }
+
+  /**
+   * A governed read streamed its rows: queues its event (the contract is loaded off the read's
+   * thread).
+   */
+  public void read(
+      DataRequest request, GovernedReadService.PreparedRead read, ExportSummary summary) {
+    java.time.Instant time = clock.instant();
+    List<String> columns = new ArrayList<>();
+    Map<String, String> masking = new LinkedHashMap<>();
+    for (GovernedColumn column : read.query().output()) {
+      columns.add(column.name());
+      masking.put(column.name(), column.masking().name());
+    }
+    ContractId contractId = read.contract();
+    int version = read.version().number();
+    submit(
+        "read under contract " + contractId.value(),
+        () -> {
+          UsageContract contract = contracts.apply(contractId);
+          return events.governedRead(
+              new OpenLineageEvents.Read(
+                  UUID.randomUUID().toString(),
+                  time,
+                  contractId.value(),
+                  request.product().value(),
+                  version,
+                  request.reader(),
+                  request.application(),
+                  contract.consumer().entity(),
+                  contract.purpose().description(),
+                  contract.purpose().category().name(),
+                  contract.purpose().legalBasis().name(),
+                  masking,
+                  summary.rows()),
+              columns);
+        });
+  }
+
+  private void submit(String what, Supplier<Map<String, Object>> event) {
+    if (closed) {
+      dropped.incrementAndGet();
+      log.warn("lineage is stopped: the event of the {} is dropped", what);
+      return;
+    }
+    pending.incrementAndGet();
+    if (!queue.offer(new Task(what, event))) {
+      done();
+      long count = dropped.incrementAndGet();
+      log.warn("lineage queue is full: the event of the {} is dropped ({} so far)", what, count);
+    }
+  }
+
+  private void work() {
+    while (true) {
+      Task task;
+      try {
+        task = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (task == STOP) {
+        return;
+      }
+      try {
+        service.recordEmitted(task.event().get());
+        emitted.incrementAndGet();
+      } catch (RuntimeException e) {
+        failed.incrementAndGet();
+        log.warn("cannot emit the lineage event of the {}: {}", task.what(), e.getMessage(), e);
+      } finally {
+        done();
+      }
+    }
+  }
+
+  private void done() {
+    if (pending.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
+      }
+    }
+  }
+
+  /** Waits until every queued event is handled; false when the time ran out. */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (pending.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(idle, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  public long emitted() {
+    return emitted.get();
+  }
+
+  public long dropped() {
+    return dropped.get();
+  }
+
+  public long failed() {
+    return failed.get();
+  }
+
+  public int queued() {
+    return queue.size();
+  }
+
+  /** Handles what is queued (for at most a few seconds), then stops the thread. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    awaitIdle(Duration.ofSeconds(5));
+    try {
+      queue.put(STOP);
+      worker.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

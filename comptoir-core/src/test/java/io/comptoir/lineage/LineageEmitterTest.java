@@ -1,0 +1,110 @@
+package io.comptoir.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.comptoir.catalog.ProductId;
+import io.comptoir.ingest.IngestionRun;
+import io.comptoir.ingest.RunId;
+import io.comptoir.ingest.WriteMode;
+import io.comptoir.quality.QualityFacts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The emitter never blocks its callers: a full queue drops and counts; events keep their order. */
+class LineageEmitterTest {
+  private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+  /** Stores events in memory; the first save waits for the latch. */
+  private static final class SlowRepository implements LineageRepository {
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch saving = new CountDownLatch(1);
+    final List<LineageEvent> saved = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void save(LineageEvent event, String json, Instant receivedAt, String origin) {
+      saving.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      saved.add(event);
+    }
+
+    @Override
+    public List<JobEdge> edgesOfDatasets(Collection<DatasetRef> datasets) {
+      return List.of();
+    }
+
+    @Override
+    public List<JobEdge> edgesOfJobs(Collection<JobRef> jobs) {
+      return List.of();
+    }
+
+    @Override
+    public List<ColumnEdge> columnEdges(Collection<DatasetRef> datasets) {
+      return List.of();
+    }
+
+    @Override
+    public List<StoredEvent> events(Optional<JobRef> job, int limit) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void dropsAndCountsWhenTheQueueIsFullAndKeepsTheOrderOfTheRest() throws InterruptedException {
+    SlowRepository repository = new SlowRepository();
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    LineageService service =
+        new LineageService(
+            repository,
+            (p, id) -> ProductVisibility.Verdict.VISIBLE,
+            LineageForwarding.NONE,
+            "comptoir",
+            clock);
+    try (LineageEmitter emitter =
+        new LineageEmitter(
+            service,
+            new OpenLineageEvents("comptoir", "http://localhost:8080"),
+            new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
+            QualityFacts.NONE,
+            id -> {
+              throw new IllegalStateException("no contract");
+            },
+            clock,
+            1)) {
+      IngestionRun run =
+          IngestionRun.started(
+              RunId.random(),
+              ProductId.of("colis"),
+              "a.csv",
+              "ab".repeat(32),
+              1,
+              WriteMode.APPEND,
+              T0);
+      emitter.started(run);
+      assertThat(repository.saving.await(10, TimeUnit.SECONDS)).isTrue();
+      emitter.failed(run.failed(T0.plusSeconds(1), "boom"));
+      emitter.failed(run.failed(T0.plusSeconds(2), "dropped"));
+      assertThat(emitter.dropped()).isEqualTo(1);
+      repository.release.countDown();
+      assertThat(emitter.awaitIdle(Duration.ofSeconds(10))).isTrue();
+      assertThat(emitter.emitted()).isEqualTo(2);
+      assertThat(repository.saved)
+          .extracting(LineageEvent::eventType)
+          .containsExactly("START", "FAIL");
+      assertThat(emitter.failed()).isZero();
+    }
+  }
+}
