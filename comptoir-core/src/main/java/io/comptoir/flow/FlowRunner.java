@@ -9,6 +9,7 @@ import io.comptoir.ingest.IngestionRequest;
 import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.SchemaDriftPolicy;
 import io.comptoir.ingest.SourceProgress;
 import io.comptoir.ingest.WriteMode;
 import java.io.IOException;
@@ -182,10 +183,7 @@ public final class FlowRunner {
               .withMode(mode, definition.write().keys())
               .withDuplicates(batch.duplicates())
               .withProgress(new SourceProgress(flow, batch.progress()));
-      if (definition.controls().schemaDrift() == Controls.SchemaDriftPolicy.ACCEPT
-          && mode == WriteMode.OVERWRITE) {
-        request = request.withNewColumnsAccepted();
-      }
+      request = request.withSchemaDrift(schemaDrift(definition, mode));
       if (definition.controls().toleratedRejectRate().isPresent()) {
         request =
             request.withToleratedRejectRate(definition.controls().toleratedRejectRate().get());
@@ -220,6 +218,27 @@ public final class FlowRunner {
     } catch (RuntimeException e) {
       log.warn("a flow event listener failed: {}", e.getMessage(), e);
     }
+  }
+
+  /**
+   * The drift policy of a batch. Accept applies to overwrite only (otherwise fail). Fail and
+   * quarantine check the columns of files only (drop zones, uploads): the rows Comptoir writes from
+   * a table, a topic or an API are read with the product's columns, other fields ignored.
+   */
+  static SchemaDriftPolicy schemaDrift(FlowDefinition definition, WriteMode mode) {
+    Controls.SchemaDriftPolicy policy = definition.controls().schemaDrift();
+    if (policy == Controls.SchemaDriftPolicy.ACCEPT && mode == WriteMode.OVERWRITE) {
+      return SchemaDriftPolicy.ACCEPT;
+    }
+    boolean files =
+        definition.source() instanceof FileDropSource
+            || definition.source() instanceof UploadSource;
+    if (!files) {
+      return SchemaDriftPolicy.UNCHECKED;
+    }
+    return policy == Controls.SchemaDriftPolicy.QUARANTINE
+        ? SchemaDriftPolicy.QUARANTINE
+        : SchemaDriftPolicy.FAIL;
   }
 
   private static WriteMode writeMode(FlowDefinition definition) {
