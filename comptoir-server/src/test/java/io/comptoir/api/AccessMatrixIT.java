@@ -120,6 +120,9 @@ class AccessMatrixIT {
       throw new java.io.UncheckedIOException(e);
     }
     assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+    Http.Response uploadFlow =
+        clients.get(ADMIN).putYaml("/api/v1/flows/colis-guichet", UPLOAD_FLOW);
+    assertThat(uploadFlow.status()).as(uploadFlow.body()).isEqualTo(201);
     assertThat(
             clients
                 .get(ADMIN)
@@ -365,8 +368,20 @@ class AccessMatrixIT {
         new Route(
             "GET /api/v1/flows/{flowId}/runs",
             h -> h.get("/api/v1/flows/colis-depot/runs"),
-            expect(200, OWNER, STEWARD, ADMIN)));
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new Route(
+            "POST /api/v1/flows/{flowId}/uploads",
+            h -> h.post("/api/v1/flows/colis-guichet/uploads?filename=guichet.csv", uniqueCsv()),
+            expect(201, OWNER, STEWARD, ADMIN)));
   }
+
+  static final String UPLOAD_FLOW =
+      """
+      id: colis-guichet
+      product: colis-suivi
+      source: {kind: upload, delimiter: ";"}
+      write: {mode: append}
+      """;
 
   static final String FLOW =
       """
