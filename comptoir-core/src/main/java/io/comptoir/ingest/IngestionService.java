@@ -128,6 +128,7 @@ public final class IngestionService {
             clock.instant(),
             request.progress().map(SourceProgress::flow));
     repository.insertRun(run);
+    log.info("run {} started: {} into {}", run.id(), request.sourceName(), product.id());
     Path staging = lake.createStagingDirectory(run.id());
     try {
       Staged staged = stage(request, product, run, format, source, staging, progress);
