@@ -64,6 +64,7 @@ class FlowCrashIT {
   private static final int KILLS = 20;
   private static final long SEED = 20261205L;
   private static final int ROWS_PER_TICK = 5;
+  private static final long TICK_MILLIS = 1_000;
   private static final String BAD_DAY = "pas une date";
 
   @TempDir Path directory;
@@ -164,7 +165,7 @@ class FlowCrashIT {
     producer = Executors.newSingleThreadScheduledExecutor();
     int[] tick = {0};
     producer.scheduleWithFixedDelay(
-        () -> produce(tick[0]++, drop, topic), 0, 250, TimeUnit.MILLISECONDS);
+        () -> produce(tick[0]++, drop, topic), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
 
     Random random = new Random(SEED);
     System.out.println("store=" + store + " seed=" + SEED);
@@ -175,19 +176,21 @@ class FlowCrashIT {
       Path ready = directory.resolve("ready-" + trial);
       child = start(data, ready, false, trial);
       if (random.nextInt(5) > 0) {
-        // most kills aim at an ingestion at work: once the worker logs that a run started, a
-        // random delay of 0 to 250 ms lands in its staging, its commit, or just after it
+        // most kills aim at an ingestion at work: once the worker logs that its k-th run
+        // started (k random, so that the flows make progress between kills and every flow is
+        // hit), a random delay of 0 to 150 ms lands in its staging, its commit, or just after it
         Process running = child;
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> Files.exists(ready) || !running.isAlive());
         RunWatch watch = new RunWatch(log(trial));
+        int runs = 1 + random.nextInt(5);
         await()
-            .atMost(Duration.ofSeconds(60))
+            .atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(5))
-            .until(() -> watch.runStarted() || !running.isAlive());
+            .until(() -> watch.runsStarted() >= runs || !running.isAlive());
         aimedAtRuns++;
-        if (child.waitFor(random.nextInt(250), TimeUnit.MILLISECONDS)) {
+        if (child.waitFor(random.nextInt(150), TimeUnit.MILLISECONDS)) {
           fail("the worker stopped by itself (exit " + child.exitValue() + "); see " + log(trial));
         }
       } else {
@@ -261,20 +264,23 @@ class FlowCrashIT {
     assertThat(duplicated).as("rows duplicated").isZero();
   }
 
-  /** Reads a worker's log as it grows, for the line the ingestion writes when a run starts. */
+  /**
+   * Reads a worker's log as it grows, counting the lines the ingestion writes when a run starts.
+   */
   private static final class RunWatch {
     private final Path log;
     private long offset;
     private String partial = "";
+    private int started;
 
     RunWatch(Path log) {
       this.log = log;
     }
 
-    boolean runStarted() throws IOException {
+    int runsStarted() throws IOException {
       try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(log)) {
         if (channel.size() <= offset) {
-          return false;
+          return started;
         }
         channel.position(offset);
         java.nio.ByteBuffer buffer =
@@ -286,8 +292,14 @@ class FlowCrashIT {
                     buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
         partial = end < 0 ? text : text.substring(end + 1);
-        String lines = end < 0 ? "" : text.substring(0, end);
-        return lines.contains("IngestionService - run ") && lines.contains(" started: ");
+        if (end >= 0) {
+          for (String line : text.substring(0, end).split("\n")) {
+            if (line.contains("IngestionService - run ") && line.contains(" started: ")) {
+              started++;
+            }
+          }
+        }
+        return started;
       }
     }
   }
@@ -504,6 +516,7 @@ class FlowCrashIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     settings.forEach((key, value) -> command.add("-Dcomptoir.crash." + key + "=" + value));
+    command.add("-Dcomptoir.crash.offset=" + trial);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FlowWorkerChild.class.getName());
