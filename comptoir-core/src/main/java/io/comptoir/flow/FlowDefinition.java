@@ -30,5 +30,10 @@ public record FlowDefinition(
       throw ComptoirException.invalidInput(
           "trigger file-arrival needs a file-drop source, not %s", source.kind());
     }
+    if (trigger.cron().isPresent() && source instanceof UploadSource) {
+      throw ComptoirException.invalidInput(
+          "trigger cron: a flow whose source is upload runs on each file uploaded to it, not on a"
+              + " schedule");
+    }
   }
 }

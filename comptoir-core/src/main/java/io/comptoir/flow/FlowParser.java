@@ -1,6 +1,8 @@
 package io.comptoir.flow;
 
+import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -38,6 +40,20 @@ public interface FlowParser {
    * @param templates the latest text of a template by id
    */
   Parsed parse(String document, Function<FlowId, Optional<String>> templates);
+
+  /**
+   * Reads a document for saving: as {@link #parse(String, Function)}, and also checks the keys of
+   * {@code write.keys} against the columns of the flow's product.
+   *
+   * @param productColumns the declared columns of a product; empty when it has none yet (or is
+   *     unknown), and then the keys are checked by each run
+   */
+  default Parsed parse(
+      String document,
+      Function<FlowId, Optional<String>> templates,
+      Function<ProductId, List<String>> productColumns) {
+    return parse(document, templates);
+  }
 
   /** Reads an effective document saved before (already resolved). */
   FlowDefinition parseResolved(String resolved);

@@ -9,6 +9,7 @@ import io.comptoir.ingest.IngestionRequest;
 import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.SchemaDriftPolicy;
 import io.comptoir.ingest.SourceProgress;
 import io.comptoir.ingest.WriteMode;
 import java.io.IOException;
@@ -129,8 +130,39 @@ public final class FlowRunner {
     return run(document);
   }
 
+  /**
+   * Runs a flow whose source is {@code upload} on one uploaded file: the flow's format options,
+   * controls and write mode apply, the run is in the flow's history, and the flow's lease keeps it
+   * from running twice at once.
+   *
+   * @param file the received file, left for the caller to delete
+   * @param force ingest a file whose SHA-256 equals an earlier version's (refused otherwise)
+   * @throws ComptoirException INVALID_INPUT when the flow reads another kind of source; the error
+   *     of the ingestion when it failed (its run is recorded)
+   */
+  public FlowRun upload(Principal principal, FlowId id, Path file, String name, boolean force) {
+    StoredFlowDocument document = flows.load(principal, id);
+    FlowDefinition definition = flows.definition(document);
+    if (!(definition.source() instanceof UploadSource source)) {
+      throw ComptoirException.invalidInput(
+          "flow %s reads a %s source: only a flow whose source is upload takes uploads",
+          id, definition.source().kind());
+    }
+    UploadBatch batch = new UploadBatch(file, name, source.options(), force);
+    FlowRun run = run(document, work -> new UploadBatch.Reader(batch));
+    if (batch.failure != null) {
+      throw batch.failure;
+    }
+    return run;
+  }
+
   /** Runs a flow (for the scheduler: the principal was checked when the flow was saved). */
   public FlowRun run(StoredFlowDocument document) {
+    return run(document, null);
+  }
+
+  private FlowRun run(
+      StoredFlowDocument document, java.util.function.Function<Path, SourceReader> opener) {
     FlowDefinition definition = flows.definition(document);
     WriteMode mode = writeMode(definition);
     Instant now = clock.instant();
@@ -140,7 +172,8 @@ public final class FlowRunner {
     }
     Path work = createWorkDirectory(definition.id());
     String step = "open the source";
-    try (SourceReader reader = readers.open(definition, work)) {
+    try (SourceReader reader =
+        opener == null ? readers.open(definition, work) : opener.apply(work)) {
       step = "read the source";
       FlowRun run = runBatches(definition, mode, reader);
       notify(() -> events.finished(definition, run, Duration.between(now, clock.instant())));
@@ -182,10 +215,7 @@ public final class FlowRunner {
               .withMode(mode, definition.write().keys())
               .withDuplicates(batch.duplicates())
               .withProgress(new SourceProgress(flow, batch.progress()));
-      if (definition.controls().schemaDrift() == Controls.SchemaDriftPolicy.ACCEPT
-          && mode == WriteMode.OVERWRITE) {
-        request = request.withNewColumnsAccepted();
-      }
+      request = request.withSchemaDrift(schemaDrift(definition, mode));
       if (definition.controls().toleratedRejectRate().isPresent()) {
         request =
             request.withToleratedRejectRate(definition.controls().toleratedRejectRate().get());
@@ -201,7 +231,7 @@ public final class FlowRunner {
             .filter(run -> run.source().equals(batch.name()) && !runs.contains(run))
             .findFirst()
             .ifPresent(runs::add);
-        batch.failed(e.getMessage());
+        batch.failed(e);
         failed.add(batch.name() + ": " + e.getMessage());
         if (!reader.independentBatches()) {
           break;
@@ -220,6 +250,27 @@ public final class FlowRunner {
     } catch (RuntimeException e) {
       log.warn("a flow event listener failed: {}", e.getMessage(), e);
     }
+  }
+
+  /**
+   * The drift policy of a batch. Accept applies to overwrite only (otherwise fail). Fail and
+   * quarantine check the columns of files only (drop zones, uploads): the rows Comptoir writes from
+   * a table, a topic or an API are read with the product's columns, other fields ignored.
+   */
+  static SchemaDriftPolicy schemaDrift(FlowDefinition definition, WriteMode mode) {
+    Controls.SchemaDriftPolicy policy = definition.controls().schemaDrift();
+    if (policy == Controls.SchemaDriftPolicy.ACCEPT && mode == WriteMode.OVERWRITE) {
+      return SchemaDriftPolicy.ACCEPT;
+    }
+    boolean files =
+        definition.source() instanceof FileDropSource
+            || definition.source() instanceof UploadSource;
+    if (!files) {
+      return SchemaDriftPolicy.UNCHECKED;
+    }
+    return policy == Controls.SchemaDriftPolicy.QUARANTINE
+        ? SchemaDriftPolicy.QUARANTINE
+        : SchemaDriftPolicy.FAIL;
   }
 
   private static WriteMode writeMode(FlowDefinition definition) {

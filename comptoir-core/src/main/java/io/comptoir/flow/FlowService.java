@@ -51,7 +51,15 @@ public final class FlowService {
     if (text == null || text.isBlank()) {
       throw ComptoirException.invalidInput("the flow document is empty");
     }
-    FlowParser.Parsed parsed = parser.parse(text, this::templateText);
+    FlowParser.Parsed parsed =
+        parser.parse(
+            text,
+            this::templateText,
+            product ->
+                catalog
+                    .findProduct(product)
+                    .map(p -> p.columns().stream().map(io.comptoir.catalog.Column::name).toList())
+                    .orElse(List.of()));
     expectedId.ifPresent(
         id -> {
           if (!id.equals(parsed.id())) {

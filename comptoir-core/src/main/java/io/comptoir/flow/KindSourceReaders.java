@@ -43,6 +43,12 @@ public final class KindSourceReaders implements SourceReaders {
   @Override
   public SourceReader open(FlowDefinition flow, Path workDirectory) {
     BiFunction<FlowDefinition, Path, SourceReader> opener = readers.get(flow.source().getClass());
+    if (opener == null && flow.source() instanceof UploadSource) {
+      throw ComptoirException.invalidInput(
+          "flow %s takes its files by upload (POST /api/v1/flows/%s/uploads or the upload page):"
+              + " it does not run by itself",
+          flow.id(), flow.id());
+    }
     if (opener == null) {
       throw ComptoirException.invalidInput(
           "flow %s: running %s sources is not available yet", flow.id(), flow.source().kind());

@@ -1,5 +1,6 @@
 package io.comptoir.flow;
 
+import io.comptoir.common.ComptoirException;
 import io.comptoir.ingest.DuplicatePolicy;
 import io.comptoir.ingest.SourceOptions;
 import java.nio.file.Path;
@@ -45,4 +46,9 @@ public interface SourceBatch {
 
   /** After its run failed: set it aside with the reason, for example. */
   void failed(String reason);
+
+  /** After its run failed with this error: by default, {@link #failed(String)} its message. */
+  default void failed(ComptoirException error) {
+    failed(error.getMessage());
+  }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param keys the columns that identify a row, for the merge and scd2 modes (and only them)
  * @param toleratedRejectRate overrides the configured rate (0.0 to 1.0) when present
  * @param progress set by flows: saved in the same transaction as the version
- * @param acceptNewColumns when the product has columns and the source's differ, take the source's
- *     as the product's new columns (overwrite only) instead of failing
+ * @param schemaDrift what to do when the product has columns and the source's differ: {@link
+ *     SchemaDriftPolicy#UNCHECKED} (default) reads the source with the product's columns as it is
  */
 public record IngestionRequest(
     ProductId product,
@@ -29,7 +29,7 @@ public record IngestionRequest(
     DuplicatePolicy duplicates,
     Optional<Double> toleratedRejectRate,
     Optional<SourceProgress> progress,
-    boolean acceptNewColumns) {
+    SchemaDriftPolicy schemaDrift) {
 
   public IngestionRequest {
     requireNonNull(product, "product is null");
@@ -44,7 +44,8 @@ public record IngestionRequest(
     duplicates = duplicates == null ? DuplicatePolicy.REJECT : duplicates;
     toleratedRejectRate = toleratedRejectRate == null ? Optional.empty() : toleratedRejectRate;
     progress = progress == null ? Optional.empty() : progress;
-    if (acceptNewColumns && mode != WriteMode.OVERWRITE) {
+    schemaDrift = schemaDrift == null ? SchemaDriftPolicy.UNCHECKED : schemaDrift;
+    if (schemaDrift == SchemaDriftPolicy.ACCEPT && mode != WriteMode.OVERWRITE) {
       throw ComptoirException.invalidInput(
           "accepting new columns (schema-drift: accept) needs the overwrite write mode, not %s",
           mode.name().toLowerCase(Locale.ROOT));
@@ -71,7 +72,7 @@ public record IngestionRequest(
   }
 
   public static IngestionRequest of(ProductId product, Path source) {
-    return new IngestionRequest(product, source, null, null, null, null, null, null, null, false);
+    return new IngestionRequest(product, source, null, null, null, null, null, null, null, null);
   }
 
   public IngestionRequest withOptions(SourceOptions newOptions) {
@@ -85,7 +86,7 @@ public record IngestionRequest(
         duplicates,
         toleratedRejectRate,
         progress,
-        acceptNewColumns);
+        schemaDrift);
   }
 
   /** A mode without keys: append or overwrite. */
@@ -105,7 +106,7 @@ public record IngestionRequest(
         duplicates,
         toleratedRejectRate,
         progress,
-        acceptNewColumns);
+        schemaDrift);
   }
 
   public IngestionRequest withDuplicates(DuplicatePolicy policy) {
@@ -119,7 +120,7 @@ public record IngestionRequest(
         policy,
         toleratedRejectRate,
         progress,
-        acceptNewColumns);
+        schemaDrift);
   }
 
   public IngestionRequest withToleratedRejectRate(double rate) {
@@ -133,7 +134,7 @@ public record IngestionRequest(
         duplicates,
         Optional.of(rate),
         progress,
-        acceptNewColumns);
+        schemaDrift);
   }
 
   public IngestionRequest withSourceName(String name) {
@@ -147,7 +148,7 @@ public record IngestionRequest(
         duplicates,
         toleratedRejectRate,
         progress,
-        acceptNewColumns);
+        schemaDrift);
   }
 
   /** The progress of the flow that reads this source, saved with the version. */
@@ -162,7 +163,7 @@ public record IngestionRequest(
         duplicates,
         toleratedRejectRate,
         Optional.of(newProgress),
-        acceptNewColumns);
+        schemaDrift);
   }
 
   /** Takes the source's columns as the product's when they differ (overwrite only). */
@@ -177,6 +178,26 @@ public record IngestionRequest(
         duplicates,
         toleratedRejectRate,
         progress,
-        true);
+        SchemaDriftPolicy.ACCEPT);
+  }
+
+  /** Checks the source's columns against the product's, and reacts to a difference as told. */
+  public IngestionRequest withSchemaDrift(SchemaDriftPolicy policy) {
+    return new IngestionRequest(
+        product,
+        source,
+        sourceName,
+        options,
+        mode,
+        keys,
+        duplicates,
+        toleratedRejectRate,
+        progress,
+        policy);
+  }
+
+  /** Whether the source's columns become the product's when they differ. */
+  public boolean acceptNewColumns() {
+    return schemaDrift == SchemaDriftPolicy.ACCEPT;
   }
 }

@@ -158,9 +158,13 @@ public final class IngestionService {
             clock.instant(),
             request.progress().map(SourceProgress::flow));
     repository.insertRun(run);
+    log.info("run {} started: {} into {}", run.id(), request.sourceName(), product.id());
     Path staging = lake.createStagingDirectory(run.id());
     try {
       Staged staged = stage(request, product, run, format, source, staging, progress);
+      if (staged.drift().isPresent()) {
+        throw quarantineDrift(request, product, run, staged.data(), staged.drift().get());
+      }
       QualityGate.Checked quality = checkQuality(request, product, run, staged, staging);
       return finish(
           request,
@@ -177,7 +181,41 @@ public final class IngestionService {
     }
   }
 
-  private record Staged(StagedData data, List<Column> columns, boolean inferred) {}
+  /**
+   * @param drift present when the source's columns drifted and the policy is quarantine: every row
+   *     is then in the quarantine
+   */
+  private record Staged(
+      StagedData data, List<Column> columns, boolean inferred, Optional<String> drift) {}
+
+  /**
+   * Records a run whose source drifted under the quarantine policy: failed, no version, every row
+   * read in its quarantine with the drift as reason.
+   */
+  private ComptoirException quarantineDrift(
+      IngestionRequest request,
+      DataProduct product,
+      IngestionRun run,
+      StagedData staged,
+      String drift) {
+    Optional<String> quarantine =
+        staged.quarantineFile().map(file -> lake.publishQuarantine(product.id(), run.id(), file));
+    String message =
+        String.format(
+            Locale.ROOT,
+            "%s; its %d rows are in the quarantine: no version created",
+            drift,
+            staged.rowsQuarantined());
+    repository.updateRun(
+        run.finished(
+            RunStatus.FAILED,
+            clock.instant(),
+            staged,
+            Optional.of("schema: " + message),
+            Optional.empty(),
+            quarantine));
+    return ComptoirException.invalidInput("%s: %s", request.sourceName(), message);
+  }
 
   /** Quality step 1 of 3: the row-level rules on the staged data; a failure fails the run. */
   private QualityGate.Checked checkQuality(
@@ -241,16 +279,64 @@ public final class IngestionService {
           inferred = true;
         }
       }
+      Optional<String> drift = Optional.empty();
+      if (!inferred && checksDrift(request, format, options)) {
+        drift = checkDrift(request, format, options, text, columns);
+      }
       requireKeys(request, product, columns, inferred);
       step = "validate";
       StagedData data =
           engine.stage(
-              new StageRequest(text, format, options, columns, staging, run.id().value()),
+              new StageRequest(text, format, options, columns, staging, run.id().value(), drift),
               progress);
-      return new Staged(data, columns, inferred);
+      return new Staged(data, columns, inferred, drift);
     } catch (RuntimeException e) {
       throw recordFailure(request, run, step, StagedData.empty(), Optional.empty(), e);
     }
+  }
+
+  private static boolean checksDrift(
+      IngestionRequest request, SourceFormat format, SourceOptions options) {
+    boolean named = format != SourceFormat.CSV || options.header();
+    return named
+        && (request.schemaDrift() == SchemaDriftPolicy.FAIL
+            || request.schemaDrift() == SchemaDriftPolicy.QUARANTINE);
+  }
+
+  /**
+   * Compares the source's columns with the product's: under the fail policy a difference fails the
+   * run; under the quarantine policy it is returned, as the reason every row is quarantined.
+   */
+  private Optional<String> checkDrift(
+      IngestionRequest request,
+      SourceFormat format,
+      SourceOptions options,
+      Path text,
+      List<Column> columns) {
+    String drift;
+    try {
+      List<Column> read = engine.inferColumns(text, format, options);
+      Optional<SchemaChange> change =
+          SchemaChange.between(columns, read, format == SourceFormat.PARQUET);
+      if (change.isEmpty()) {
+        return Optional.empty();
+      }
+      drift =
+          "schema drift of "
+              + request.sourceName()
+              + " from the product's columns: "
+              + change.get().describe();
+    } catch (ComptoirException e) {
+      if (request.schemaDrift() != SchemaDriftPolicy.QUARANTINE || e.code() == ErrorCode.INTERNAL) {
+        throw e;
+      }
+      drift = "cannot read the columns of " + request.sourceName() + ": " + messageOf(e);
+    }
+    if (request.schemaDrift() == SchemaDriftPolicy.FAIL) {
+      throw ComptoirException.invalidInput("%s: no version created", drift);
+    }
+    log.warn("{}: every row goes to the quarantine", drift);
+    return Optional.of(drift);
   }
 
   private ComptoirException recordFailure(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.catalog.Column;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the engine must validate and write.
@@ -14,6 +15,9 @@ import java.util.List;
  * @param columns the declared schema every row is validated against
  * @param stagingDirectory an empty directory owned by the run
  * @param filePrefix prefix of the data files written, unique per run
+ * @param quarantineAll when present, no row is accepted: every row of the source goes to the
+ *     quarantine, as {@code SCHEMA_DRIFT} with this message (or its own error when the row cannot
+ *     be read); {@code columns} are then not used
  */
 public record StageRequest(
     Path source,
@@ -21,7 +25,8 @@ public record StageRequest(
     SourceOptions options,
     List<Column> columns,
     Path stagingDirectory,
-    String filePrefix) {
+    String filePrefix,
+    Optional<String> quarantineAll) {
   public StageRequest {
     requireNonNull(source, "source is null");
     requireNonNull(format, "format is null");
@@ -29,5 +34,16 @@ public record StageRequest(
     columns = List.copyOf(columns);
     requireNonNull(stagingDirectory, "stagingDirectory is null");
     requireNonNull(filePrefix, "filePrefix is null");
+    quarantineAll = quarantineAll == null ? Optional.empty() : quarantineAll;
+  }
+
+  public StageRequest(
+      Path source,
+      SourceFormat format,
+      SourceOptions options,
+      List<Column> columns,
+      Path stagingDirectory,
+      String filePrefix) {
+    this(source, format, options, columns, stagingDirectory, filePrefix, Optional.empty());
   }
 }

@@ -118,6 +118,9 @@ public final class DuckDbEngine implements DataEngine {
       throw ComptoirException.invalidInput("no columns to validate against");
     }
     try (DuckDBConnection connection = connect()) {
+      if (request.quarantineAll().isPresent()) {
+        return new WholeQuarantineStager(connection, request, progress).stage();
+      }
       return switch (request.format()) {
         case CSV -> new CsvStager(connection, request, progress).stage();
         case JSONL, PARQUET -> new SqlStager(connection, request, progress).stage();

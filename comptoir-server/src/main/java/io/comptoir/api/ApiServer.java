@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
     FlowRoutes flowRoutes =
-        new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion());
+        new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion(), uploadFiles);
     QualityRoutes qualityRoutes = new QualityRoutes(services.catalog(), services.quality());
     Javalin app =
         Javalin.create(

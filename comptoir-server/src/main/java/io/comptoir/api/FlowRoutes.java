@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.api.CatalogJson.Items;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
+import io.comptoir.flow.FlowDefinition;
 import io.comptoir.flow.FlowId;
 import io.comptoir.flow.FlowRun;
 import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flow.StoredFlowDocument;
+import io.comptoir.flow.UploadSource;
 import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionService;
 import io.javalin.config.RoutesConfig;
@@ -17,6 +19,7 @@ import io.javalin.http.Context;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -89,8 +92,10 @@ final class FlowRoutes {
   private final FlowService flows;
   private final FlowRunner runner;
   private final IngestionService ingestion;
+  private final Uploads uploads;
 
-  FlowRoutes(FlowService flows, FlowRunner runner, IngestionService ingestion) {
+  FlowRoutes(FlowService flows, FlowRunner runner, IngestionService ingestion, Uploads uploads) {
+    this.uploads = requireNonNull(uploads, "uploads is null");
     this.flows = requireNonNull(flows, "flows is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
@@ -106,11 +111,42 @@ final class FlowRoutes {
     routes.post("/api/v1/flows/{flowId}/resume", context -> pause(context, false));
     routes.post("/api/v1/flows/{flowId}/runs", this::run);
     routes.get("/api/v1/flows/{flowId}/runs", this::runs);
+    routes.post("/api/v1/flows/{flowId}/uploads", this::upload);
     routes.post("/api/v1/runs/{runId}/replay", this::replay);
   }
 
   private void run(Context context) {
     context.json(FlowRunJson.of(runner.runNow(Caller.principal(context), flowId(context))));
+  }
+
+  /**
+   * A file for a flow whose source is upload: checked (rights, kind of source) before the body is
+   * read, then ingested by the flow's rules. 201 with the flow run when a version was made; the
+   * ingestion's error otherwise (its run is in the flow's history).
+   */
+  private void upload(Context context) {
+    FlowId id = flowId(context);
+    Principal principal = Caller.principal(context);
+    FlowDefinition definition = flows.definition(flows.load(principal, id));
+    if (!(definition.source() instanceof UploadSource)) {
+      throw ComptoirException.invalidInput(
+          "flow %s reads a %s source: only a flow whose source is upload takes uploads",
+          id, definition.source().kind());
+    }
+    boolean force = Parameters.bool(context, "force").orElse(false);
+    String name = Uploads.displayName(context.queryParam("filename"));
+    Path file = uploads.newFile();
+    try {
+      uploads.receive(context.bodyInputStream(), context.req().getContentLengthLong(), file);
+      FlowRun run = runner.upload(principal, id, file, name, force);
+      context.status(201);
+      run.runs().stream()
+          .findFirst()
+          .ifPresent(r -> context.header("Location", "/api/v1/runs/" + r.id().value()));
+      context.json(FlowRunJson.of(run));
+    } finally {
+      uploads.delete(file);
+    }
   }
 
   private void replay(Context context) {

@@ -60,6 +60,14 @@ public final class YamlFlowParser implements FlowParser {
 
   @Override
   public Parsed parse(String document, Function<FlowId, Optional<String>> templates) {
+    return parse(document, templates, product -> List.of());
+  }
+
+  @Override
+  public Parsed parse(
+      String document,
+      Function<FlowId, Optional<String>> templates,
+      Function<ProductId, List<String>> productColumns) {
     Mapping root = YamlTree.parse(document, "");
     Problems problems = new Problems();
     Fields fields = new Fields(root, "", problems);
@@ -78,7 +86,7 @@ public final class YamlFlowParser implements FlowParser {
         problems.add(
             fields.locationOf("parameters"), "parameters", "parameters need a template to fill");
       }
-      FlowDefinition definition = definition(root, problems);
+      FlowDefinition definition = definition(root, problems, productColumns);
       return new ParsedFlow(definition, dump(root, Set.of("kind")), Optional.empty());
     }
     FlowId templateId =
@@ -162,13 +170,13 @@ public final class YamlFlowParser implements FlowParser {
               }
             });
     Mapping resolved = new Mapping(merged, keys, root.location());
-    FlowDefinition definition = definition(resolved, problems);
+    FlowDefinition definition = definition(resolved, problems, productColumns);
     return new ParsedFlow(definition, dump(resolved, Set.of()), Optional.of(templateId));
   }
 
   @Override
   public FlowDefinition parseResolved(String resolved) {
-    return definition(YamlTree.parse(resolved, ""), new Problems());
+    return definition(YamlTree.parse(resolved, ""), new Problems(), product -> List.of());
   }
 
   private ParsedTemplate template(Mapping root, Problems problems) {
@@ -324,7 +332,8 @@ public final class YamlFlowParser implements FlowParser {
   }
 
   /** Reads and checks a whole flow; INVALID_INPUT listing every problem. */
-  private FlowDefinition definition(Mapping root, Problems problems) {
+  private FlowDefinition definition(
+      Mapping root, Problems problems, Function<ProductId, List<String>> productColumns) {
     Fields fields = new Fields(root, "", problems);
     fields.skip("kind");
     Optional<FlowId> id =
@@ -341,8 +350,27 @@ public final class YamlFlowParser implements FlowParser {
     } else {
       problems.add(root.location(), "source", "missing (required): where the flow reads");
     }
+    Optional<Fields> writeFields = fields.section("write");
     WriteSpec write =
-        fields.section("write").flatMap(this::write).orElse(WriteSpec.of(FlowWriteMode.OVERWRITE));
+        writeFields.flatMap(this::write).orElse(WriteSpec.of(FlowWriteMode.OVERWRITE));
+    if (writeFields.isPresent() && product.isPresent() && !write.keys().isEmpty()) {
+      List<String> columns = productColumns.apply(product.get());
+      for (String key : write.keys()) {
+        if (!columns.isEmpty() && !columns.contains(key)) {
+          writeFields
+              .get()
+              .problem(
+                  "keys",
+                  "'"
+                      + key
+                      + "' is not a column of product "
+                      + product.get()
+                      + " (its columns: "
+                      + String.join(", ", columns)
+                      + ")");
+        }
+      }
+    }
     Trigger trigger = fields.section("trigger").map(this::trigger).orElse(Trigger.manual());
     Controls controls =
         fields.section("controls").flatMap(this::controls).orElse(Controls.defaults());

@@ -3,17 +3,25 @@ package io.comptoir.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.comptoir.api.Services;
+import io.comptoir.api.Uploads;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.flow.FlowDocumentKind;
 import io.comptoir.flow.FlowId;
 import io.comptoir.flow.FlowRun;
 import io.comptoir.flow.StoredFlowDocument;
+import io.comptoir.flow.UploadSource;
 import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.RunStatus;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +52,11 @@ final class FlowPages {
 
   /** What a flow's page shows. */
   record FlowView(
-      StoredFlowDocument document, boolean paused, List<RunLine> runs, String chartJson) {
+      StoredFlowDocument document,
+      boolean paused,
+      List<RunLine> runs,
+      String chartJson,
+      boolean takesUploads) {
     boolean isFlow() {
       return document.kind() == FlowDocumentKind.FLOW;
     }
@@ -56,16 +68,19 @@ final class FlowPages {
 
   private final Pages pages;
   private final Services services;
+  private final Uploads uploads;
 
-  FlowPages(Pages pages, Services services) {
+  FlowPages(Pages pages, Services services, Uploads uploads) {
     this.pages = pages;
     this.services = services;
+    this.uploads = uploads;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/flows", this::list);
     routes.get("/flows/{flowId}", this::show);
     routes.post("/flows/{flowId}/run", this::run);
+    routes.post("/flows/{flowId}/upload", this::upload);
     routes.post("/flows/{flowId}/runs/{runId}/replay", this::replay);
     routes.post("/flows/{flowId}/pause", context -> pause(context, true));
     routes.post("/flows/{flowId}/resume", context -> pause(context, false));
@@ -97,6 +112,72 @@ final class FlowPages {
       }
       context.status(e.code() == ErrorCode.CONFLICT ? 409 : 400);
       render(context, id, Optional.empty(), Optional.of(e.getMessage()));
+    }
+  }
+
+  /**
+   * A file sent to a flow whose source is upload (multipart, field {@code file}, checkbox {@code
+   * force}): ingested by the flow's rules, then the flow's page shows what the run did.
+   */
+  private void upload(Context context) {
+    FlowId id = flowId(context);
+    Principal principal = Web.signedIn(context);
+    services.flows().load(principal, id);
+    Messages messages = Pages.messages(context);
+    long max = services.uploads().maxBytes();
+    if (context.req().getContentLengthLong() > max + UploadPages.MULTIPART_SLACK) {
+      context.status(HttpStatus.CONTENT_TOO_LARGE);
+      render(
+          context,
+          id,
+          Optional.empty(),
+          Optional.of(messages.text("upload.error.too-large", pages.page(context).bytes(max))));
+      return;
+    }
+    UploadedFile file = context.uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      context.status(HttpStatus.BAD_REQUEST);
+      render(context, id, Optional.empty(), Optional.of(messages.text("upload.error.no-file")));
+      return;
+    }
+    if (file.size() > max) {
+      context.status(HttpStatus.CONTENT_TOO_LARGE);
+      render(
+          context,
+          id,
+          Optional.empty(),
+          Optional.of(messages.text("upload.error.too-large", pages.page(context).bytes(max))));
+      return;
+    }
+    Path path = uploads.newFile();
+    try {
+      try (InputStream content = file.content()) {
+        uploads.receive(content, file.size(), path);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      FlowRun run =
+          services
+              .flowRunner()
+              .upload(
+                  principal,
+                  id,
+                  path,
+                  Uploads.displayName(file.filename()),
+                  context.formParam("force") != null);
+      render(context, id, Optional.of(run), Optional.empty());
+    } catch (ComptoirException e) {
+      if (e.code() != ErrorCode.INVALID_INPUT && e.code() != ErrorCode.CONFLICT) {
+        throw e;
+      }
+      context.status(e.code() == ErrorCode.CONFLICT ? 409 : 400);
+      render(
+          context,
+          id,
+          Optional.empty(),
+          Optional.of(messages.text("upload.error.refused", e.getMessage())));
+    } finally {
+      uploads.delete(path);
     }
   }
 
@@ -143,8 +224,12 @@ final class FlowPages {
                         run, run.finishedAt().map(end -> Duration.between(run.startedAt(), end))))
             .toList();
     Messages messages = Pages.messages(context);
+    boolean takesUploads =
+        document.kind() == FlowDocumentKind.FLOW
+            && services.flows().definition(document).source() instanceof UploadSource;
     FlowView view =
-        new FlowView(document, services.flows().isPaused(id), runs, chart(runs, messages));
+        new FlowView(
+            document, services.flows().isPaused(id), runs, chart(runs, messages), takesUploads);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("view", view);
     model.put("lastRun", lastRun);

@@ -47,18 +47,24 @@ final class UploadPages {
   static final long MULTIPART_SLACK = 64 * 1024;
 
   /** A product the reader may load, with its latest version and recent runs. */
-  record Loadable(DataProduct product, Optional<Version> latest, List<IngestionRun> runs) {}
+  record Loadable(DataProduct product, Optional<Version> latest, List<IngestionRun> runs) {
+    /** The product's declared columns, for the key field's help. */
+    String columnNames() {
+      return String.join(", ", product.columns().stream().map(c -> c.name()).toList());
+    }
+  }
 
   /** What the upload form was filled with, shown again after an error. */
   record UploadForm(
       String format,
       String delimiter,
       String mode,
+      String keys,
       boolean header,
       boolean force,
       String rejectPercent) {
     static UploadForm defaults() {
-      return new UploadForm("", "", "OVERWRITE", true, false, "");
+      return new UploadForm("", "", "OVERWRITE", "", true, false, "");
     }
 
     /** The tolerated share of rejected rows, 0 to 1, from a percentage; empty for the default. */
@@ -187,6 +193,7 @@ final class UploadPages {
             field(context, "format"),
             Optional.ofNullable(context.formParam("delimiter")).orElse(""),
             field(context, "mode").isEmpty() ? "OVERWRITE" : field(context, "mode"),
+            field(context, "keys"),
             context.formParam("header") != null,
             context.formParam("force") != null,
             field(context, "rejectPercent"));
@@ -212,7 +219,7 @@ final class UploadPages {
                   Optional.empty(),
                   Optional.of(form.header()),
                   Optional.of(form.mode()),
-                  Optional.empty(),
+                  keysOf(form),
                   Optional.of(form.force()),
                   form.toleratedRejectRate())
               .toRequest(product.id(), path, Uploads.displayName(file.filename()));
@@ -248,6 +255,15 @@ final class UploadPages {
     context.status(HttpStatus.CONTENT_TOO_LARGE);
     Page page = pages.page(context);
     renderForm(context, product, form, messages.text("upload.error.too-large", page.bytes(max)));
+  }
+
+  /**
+   * The key columns typed in the form, for the modes that take them: the field stays filled when
+   * the mode is changed back, and is then not sent.
+   */
+  private static Optional<String> keysOf(UploadForm form) {
+    boolean keyed = form.mode().equalsIgnoreCase("MERGE") || form.mode().equalsIgnoreCase("SCD2");
+    return keyed && !form.keys().isEmpty() ? Optional.of(form.keys()) : Optional.empty();
   }
 
   private static String field(Context context, String name) {

@@ -71,7 +71,7 @@ public final class Web {
     new LineagePages(pages, services).register(config.routes);
     new ContractPages(pages, services).register(config.routes);
     GovernancePages.register(pages, services, uploads, config.routes);
-    new FlowPages(pages, services).register(config.routes);
+    new FlowPages(pages, services, uploads).register(config.routes);
     return new HtmlErrors(pages);
   }
 

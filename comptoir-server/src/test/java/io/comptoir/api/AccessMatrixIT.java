@@ -122,6 +122,9 @@ class AccessMatrixIT {
     assertThat(flow.status()).as(flow.body()).isEqualTo(201);
     Http.Response term = clients.get(ADMIN).postJson("/api/v1/glossary", POIDS);
     assertThat(term.status()).as(term.body()).isEqualTo(201);
+    Http.Response uploadFlow =
+        clients.get(ADMIN).putYaml("/api/v1/flows/colis-guichet", UPLOAD_FLOW);
+    assertThat(uploadFlow.status()).as(uploadFlow.body()).isEqualTo(201);
     assertThat(
             clients
                 .get(ADMIN)
@@ -402,6 +405,10 @@ class AccessMatrixIT {
             h -> h.get("/api/v1/flows/colis-depot/runs"),
             expect(200, OWNER, STEWARD, ADMIN)),
         new Route(
+            "POST /api/v1/flows/{flowId}/uploads",
+            h -> h.post("/api/v1/flows/colis-guichet/uploads?filename=guichet.csv", uniqueCsv()),
+            expect(201, OWNER, STEWARD, ADMIN)),
+        new Route(
             "GET /api/v1/products/{id}/score", h -> h.get(product + "/score"), anyAuthenticated()),
         new Route(
             "GET /api/v1/products/{id}/certification",
@@ -461,6 +468,14 @@ class AccessMatrixIT {
       """
       {"name": "Poids", "definition": "Masse d'un colis, en kilogrammes.",
        "synonyms": ["masse"]}
+      """;
+
+  static final String UPLOAD_FLOW =
+      """
+      id: colis-guichet
+      product: colis-suivi
+      source: {kind: upload, delimiter: ";"}
+      write: {mode: append}
       """;
 
   static final String FLOW =

@@ -225,7 +225,7 @@ class DriftIT {
     assertThat(result.path("failed")).hasSize(1);
     assertThat(result.path("failed").get(0).asText())
         .startsWith("2025.csv: ")
-        .contains("does not match the product's columns")
+        .contains("schema drift")
         .contains("coordonnees_gps")
         .contains("latitude");
     assertThat(comptoir.ingestion().findLatestVersion(POSTCODES).orElseThrow().number())

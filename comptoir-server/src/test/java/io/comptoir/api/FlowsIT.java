@@ -131,6 +131,41 @@ class FlowsIT {
   }
 
   @Test
+  void refusesKeysThatAreNotColumnsOfTheProductWithTheirLine() {
+    Http.Response response =
+        owner.putYaml(
+            "/api/v1/flows/par-cle",
+            """
+            id: par-cle
+            product: colis-suivi
+            source: {kind: upload}
+            write:
+              mode: merge
+              keys: [id, numero]
+            """);
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("INVALID_INPUT");
+    assertThat(response.errorMessage())
+        .contains(
+            "line 6, write.keys: 'numero' is not a column of product colis-suivi (its columns:"
+                + " id, destination, weight, shipped)")
+        .doesNotContain("'id'");
+    assertThat(owner.get("/api/v1/flows/par-cle").status()).isEqualTo(404);
+
+    Http.Response fixed =
+        owner.putYaml(
+            "/api/v1/flows/par-cle",
+            """
+            id: par-cle
+            product: colis-suivi
+            source: {kind: upload}
+            write: {mode: scd2, keys: [id, destination]}
+            """);
+    assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
+  }
+
+  @Test
   void refusesAnotherIdThanTheAddressAndNonUtf8Text() {
     Http.Response response = owner.putYaml("/api/v1/flows/one", flow("other", "a"));
 

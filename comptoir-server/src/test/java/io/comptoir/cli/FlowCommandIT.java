@@ -58,6 +58,24 @@ class FlowCommandIT {
   }
 
   @Test
+  void refusesAKeyThatIsNotAColumnOfTheProductWithItsLine() {
+    Fixtures.write(
+        directory.resolve("keys.yaml"),
+        "id: par-cle\nproduct: colis-suivi\nsource: {kind: upload}\n"
+            + "write: {mode: merge, keys: [numero]}\n");
+
+    CliHarness.Result result = cli.run("flow", "apply", "keys.yaml", "--data-dir=data");
+
+    assertThat(result.code()).isEqualTo(CliErrors.INVALID_INPUT);
+    assertThat(result.err().strip())
+        .doesNotContain("\n")
+        .contains("keys.yaml")
+        .contains("line 4, write.keys: 'numero' is not a column of product colis-suivi");
+    assertThat(cli.run("flow", "show", "par-cle", "--data-dir=data").code())
+        .isEqualTo(CliErrors.NOT_FOUND);
+  }
+
+  @Test
   void reportsAnInvalidDocumentOnOneLineWithTheFileAndTheLine() {
     Fixtures.write(
         directory.resolve("bad.yaml"), "id: bad\nproduct: colis-suivi\nsource: {kind: ftp}\n");
@@ -72,6 +90,8 @@ class FlowCommandIT {
         .contains("bad.yaml")
         .contains("line 3, source.kind: must be file-drop, jdbc, kafka, http or upload, got 'ftp'");
     assertThat(missing.code()).isEqualTo(CliErrors.INVALID_INPUT);
+    assertThat(cli.run("flow", "show", "bad", "--data-dir=data").code())
+        .isEqualTo(CliErrors.NOT_FOUND);
     assertThat(missing.err()).contains("no such file: nothing.yaml");
     assertThat(unknown.code()).isEqualTo(CliErrors.NOT_FOUND);
   }

@@ -64,12 +64,15 @@ class FlowCrashIT {
   private static final int KILLS = 20;
   private static final long SEED = 20261205L;
   private static final int ROWS_PER_TICK = 5;
+  private static final long TICK_MILLIS = 1_000;
   private static final String BAD_DAY = "pas une date";
 
   @TempDir Path directory;
 
   private Connection database;
   private String table;
+  private String metadataSchema;
+  private Map<String, String> settings = Map.of();
   private KafkaBroker broker;
   private ScheduledExecutorService producer;
   private Process child;
@@ -103,7 +106,12 @@ class FlowCrashIT {
     }
     if (database != null) {
       try (Statement statement = database.createStatement()) {
-        statement.execute("DROP TABLE IF EXISTS " + table);
+        if (table != null) {
+          statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+        if (metadataSchema != null) {
+          statement.execute("DROP SCHEMA IF EXISTS " + metadataSchema + " CASCADE");
+        }
       }
       database.close();
     }
@@ -111,7 +119,33 @@ class FlowCrashIT {
 
   @Test
   void killedAtRandomMomentsTheFlowsLoseNoRowAndDuplicateNone() throws Exception {
+    harness("sqlite", Map.of());
+  }
+
+  /** The same with the metadata store in PostgreSQL, in a schema of its own. */
+  @Test
+  void killedAtRandomMomentsWithTheMetadataInPostgresqlTheFlowsLoseNoRowAndDuplicateNone()
+      throws Exception {
     database = connectOrSkip();
+    metadataSchema =
+        "comptoir_crash_meta_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Statement statement = database.createStatement()) {
+      statement.execute("CREATE SCHEMA " + metadataSchema);
+    }
+    harness(
+        "postgresql",
+        Map.of(
+            "store-jdbc-url",
+            POSTGRES + "?currentSchema=" + metadataSchema,
+            "store-user",
+            "postgres"));
+  }
+
+  private void harness(String store, Map<String, String> settings) throws Exception {
+    this.settings = settings;
+    if (database == null) {
+      database = connectOrSkip();
+    }
     table = "comptoir_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Statement statement = database.createStatement()) {
       statement.execute(
@@ -124,32 +158,47 @@ class FlowCrashIT {
     broker.createTopic(topic, 2);
     Path data = directory.resolve("data");
     Path drop = Files.createDirectories(directory.resolve("drop"));
-    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, Map.of()))) {
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
       seed(comptoir, drop, topic);
     }
 
     producer = Executors.newSingleThreadScheduledExecutor();
     int[] tick = {0};
     producer.scheduleWithFixedDelay(
-        () -> produce(tick[0]++, drop, topic), 0, 250, TimeUnit.MILLISECONDS);
+        () -> produce(tick[0]++, drop, topic), 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
 
     Random random = new Random(SEED);
-    System.out.println("seed=" + SEED);
+    System.out.println("store=" + store + " seed=" + SEED);
     int kills = 0;
+    int aimedAtRuns = 0;
     long started = System.nanoTime();
     for (int trial = 0; kills < KILLS; trial++) {
       Path ready = directory.resolve("ready-" + trial);
       child = start(data, ready, false, trial);
       if (random.nextInt(5) > 0) {
-        // most kills hit the flows at work; the others hit the start and its recovery
+        // most kills aim at an ingestion at work: once the worker logs that its k-th run
+        // started (k random, so that the flows make progress between kills and every flow is
+        // hit), a random delay of 0 to 150 ms lands in its staging, its commit, or just after it
         Process running = child;
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> Files.exists(ready) || !running.isAlive());
-      }
-      long delay = 300 + random.nextInt(2_700);
-      if (child.waitFor(delay, TimeUnit.MILLISECONDS)) {
-        fail("the worker stopped by itself (exit " + child.exitValue() + "); see " + log(trial));
+        RunWatch watch = new RunWatch(log(trial));
+        int runs = 1 + random.nextInt(5);
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> watch.runsStarted() >= runs || !running.isAlive());
+        aimedAtRuns++;
+        if (child.waitFor(random.nextInt(150), TimeUnit.MILLISECONDS)) {
+          fail("the worker stopped by itself (exit " + child.exitValue() + "); see " + log(trial));
+        }
+      } else {
+        // the others hit the start and its recovery, or the flows between runs
+        long delay = 300 + random.nextInt(2_700);
+        if (child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+          fail("the worker stopped by itself (exit " + child.exitValue() + "); see " + log(trial));
+        }
       }
       kill(child);
       kills++;
@@ -165,8 +214,10 @@ class FlowCrashIT {
 
     long lost = 0;
     long duplicated = 0;
-    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, Map.of()))) {
+    long interrupted = 0;
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
       assertThat(comptoir.recovered()).isTrue();
+      assertThat(comptoir.storeDescription()).startsWithIgnoringCase(store);
       Set<String> referenced = new HashSet<>();
       for (Map.Entry<String, Produced> source : produced.entrySet()) {
         Count count = check(comptoir, ProductId.of(source.getKey()), source.getValue(), referenced);
@@ -188,6 +239,7 @@ class FlowCrashIT {
                 + count.duplicated);
         lost += count.lost;
         duplicated += count.duplicated;
+        interrupted += count.interrupted;
       }
       Lake lake = comptoir.lake();
       assertThat(lake.removeOrphans(referenced)).as("orphan files in the lake").isZero();
@@ -200,13 +252,56 @@ class FlowCrashIT {
     }
     assertThat(drop.resolve("error")).doesNotExist();
 
+    System.out.println("store=" + store);
     System.out.println("kill_phase_seconds=" + killPhase);
+    System.out.println("kills_aimed_at_runs=" + aimedAtRuns);
+    System.out.println("runs_interrupted=" + interrupted);
     System.out.println("kill_trials=" + kills);
     System.out.println("rows_lost=" + lost);
     System.out.println("rows_duplicated=" + duplicated);
     assertThat(kills).isGreaterThanOrEqualTo(KILLS);
     assertThat(lost).as("rows lost").isZero();
     assertThat(duplicated).as("rows duplicated").isZero();
+  }
+
+  /**
+   * Reads a worker's log as it grows, counting the lines the ingestion writes when a run starts.
+   */
+  private static final class RunWatch {
+    private final Path log;
+    private long offset;
+    private String partial = "";
+    private int started;
+
+    RunWatch(Path log) {
+      this.log = log;
+    }
+
+    int runsStarted() throws IOException {
+      try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(log)) {
+        if (channel.size() <= offset) {
+          return started;
+        }
+        channel.position(offset);
+        java.nio.ByteBuffer buffer =
+            java.nio.ByteBuffer.allocate((int) Math.min(channel.size() - offset, 1 << 20));
+        offset += channel.read(buffer);
+        String text =
+            partial
+                + new String(
+                    buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        partial = end < 0 ? text : text.substring(end + 1);
+        if (end >= 0) {
+          for (String line : text.substring(0, end).split("\n")) {
+            if (line.contains("IngestionService - run ") && line.contains(" started: ")) {
+              started++;
+            }
+          }
+        }
+        return started;
+      }
+    }
   }
 
   private record Count(
@@ -420,6 +515,8 @@ class FlowCrashIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
+    settings.forEach((key, value) -> command.add("-Dcomptoir.crash." + key + "=" + value));
+    command.add("-Dcomptoir.crash.offset=" + trial);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FlowWorkerChild.class.getName());

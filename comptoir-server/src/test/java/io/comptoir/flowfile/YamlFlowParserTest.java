@@ -227,6 +227,15 @@ class YamlFlowParserTest {
   }
 
   @Test
+  void refusesAScheduleForAnUploadFlow() {
+    assertThatThrownBy(
+            () ->
+                flow("id: a\nproduct: b\nsource: {kind: upload}\ntrigger: {cron: \"0 * * * *\"}\n"))
+        .isInstanceOf(ComptoirException.class)
+        .hasMessageContaining("a flow whose source is upload runs on each file uploaded to it");
+  }
+
+  @Test
   void fillsATemplateWithParametersAndOverrides() {
     FlowParser.ParsedFlow parsed =
         withTemplate(

@@ -145,4 +145,42 @@ class FlowPagesIT {
         .contains("drop zone")
         .contains("does not exist");
   }
+
+  @Test
+  void sendsAFileToAnUploadFlowFromItsPage() {
+    save(
+        "id: colis-guichet\nproduct: colis-suivi\nsource: {kind: upload, delimiter: \";\"}\n"
+            + "write: {mode: append}\ncontrols: {tolerated-reject-rate: 0.1}\n");
+    WebClient client = new WebClient(server.url()).login("olivier", Fixtures.PASSWORD);
+    Document page = client.get("/flows/colis-guichet").html();
+    assertThat(page.select("[data-testid=run-now]")).isEmpty();
+    assertThat(page.select("[data-testid=flow-upload]").text())
+        .isEqualTo("Envoyer le fichier au flux");
+
+    WebClient.Answer sent =
+        client.postFile(
+            "/flows/colis-guichet/upload",
+            Map.of(),
+            "guichet.csv",
+            "id;destination;weight;shipped\n701;75001;1.00;2024-05-01\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    Document result = sent.html();
+    assertThat(result.select("[data-testid=run-result]").text()).isNotEmpty();
+    assertThat(result.select("[data-testid=runs] tbody tr")).hasSize(1);
+    assertThat(result.select("[data-testid=runs] tbody tr td").get(1).text())
+        .isEqualTo("guichet.csv");
+
+    WebClient.Answer refused =
+        client.postFile(
+            "/flows/colis-guichet/upload",
+            Map.of(),
+            "mauvais.csv",
+            Fixtures.PARCELS_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select("[data-testid=flow-error]").text())
+        .contains("mauvais.csv")
+        .contains("rows rejected");
+    assertThat(refused.html().select("[data-testid=runs] tbody tr")).hasSize(2);
+  }
 }

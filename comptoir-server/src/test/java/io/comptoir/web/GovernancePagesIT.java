@@ -475,6 +475,64 @@ class GovernancePagesIT {
   }
 
   @Test
+  void offersEveryWriteModeAndMergesByTheKeysTyped() {
+    Document form = login("olivier").get("/products/colis-suivi/upload").html();
+    assertThat(form.select("#mode option").eachAttr("value"))
+        .containsExactly("OVERWRITE", "APPEND", "MERGE", "SCD2");
+    assertThat(form.select("#mode option").eachText())
+        .containsExactly(
+            "remplacer les données",
+            "ajouter aux données",
+            "fusionner par clé (upsert)",
+            "historiser par clé (scd2)");
+    assertThat(form.select("label[for=keys]").text())
+        .isEqualTo("Colonnes clés (fusion, historisation)");
+    assertThat(form.select("#keys-help").text()).contains("id, destination, weight, shipped");
+
+    String first =
+        "id;destination;weight;shipped\n9021;75001;1.00;2024-01-02\n9022;13001;2.00;2024-01-03\n";
+    WebClient.Answer loaded =
+        upload(
+            "olivier",
+            "/products/colis-suivi/upload",
+            "v1.csv",
+            first.getBytes(StandardCharsets.UTF_8),
+            Map.of("header", "true", "mode", "MERGE", "keys", "id"));
+    assertThat(loaded.status()).as(loaded.body()).isEqualTo(303);
+    long rowsAfterFirst =
+        comptoir.ingestion().findLatestVersion(Fixtures.PARCELS).orElseThrow().rowCount();
+
+    WebClient.Answer noKeys =
+        upload(
+            "olivier",
+            "/products/colis-suivi/upload",
+            "v2.csv",
+            "id;destination;weight;shipped\n9022;59000;9.00;2024-02-01\n"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("header", "true", "mode", "SCD2", "keys", ""));
+    assertThat(noKeys.status()).as(noKeys.body()).isEqualTo(400);
+    Document refused = Jsoup.parse(noKeys.body());
+    assertThat(refused.select("[data-testid=upload-error]").text()).contains("needs keys");
+    assertThat(refused.select("#mode option[selected]").val()).isEqualTo("SCD2");
+
+    WebClient.Answer merged =
+        upload(
+            "olivier",
+            "/products/colis-suivi/upload",
+            "v2.csv",
+            "id;destination;weight;shipped\n9022;59000;9.00;2024-02-01\n"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("header", "true", "mode", "MERGE", "keys", "id"));
+    assertThat(merged.status()).as(merged.body()).isEqualTo(303);
+    Document run = login("olivier").get(merged.location().orElseThrow()).html();
+    assertThat(run.select("[data-testid=run-status]").text()).isEqualTo("réussie");
+    io.comptoir.ingest.Version latest =
+        comptoir.ingestion().findLatestVersion(Fixtures.PARCELS).orElseThrow();
+    assertThat(latest.mode()).isEqualTo(io.comptoir.ingest.WriteMode.MERGE);
+    assertThat(latest.rowCount()).as("9022 replaced, not added").isEqualTo(rowsAfterFirst);
+  }
+
+  @Test
   void pagesTheQuarantinedRows() {
     StringBuilder csv = new StringBuilder("id;destination;weight;shipped\n");
     for (int i = 0; i < 60; i++) {

@@ -316,6 +316,8 @@ class PageAccessMatrixIT {
     Map<String, Integer> run = expect(200, OWNER, STEWARD, ADMIN);
     run.put(ANONYMOUS, 403);
     Map<String, Integer> pause = expect(303, OWNER, STEWARD, ADMIN);
+    Map<String, Integer> upload = expect(400, OWNER, STEWARD, ADMIN);
+    upload.put(ANONYMOUS, 403);
     // an unknown run: 404 in the flow's page for those who manage it, 403 for the others
     Map<String, Integer> replay = expect(404, OWNER, STEWARD, ADMIN);
     replay.put(ANONYMOUS, 403);
@@ -327,6 +329,9 @@ class PageAccessMatrixIT {
             Call.get("/flows/colis-matrice"),
             expect(200, OWNER, STEWARD, ADMIN)),
         new PageRoute("POST /flows/{flowId}/run", Call.post("/flows/colis-matrice/run", ""), run),
+        // no file sent: refused in the flow's page for those who manage it
+        new PageRoute(
+            "POST /flows/{flowId}/upload", Call.post("/flows/colis-matrice/upload", ""), upload),
         new PageRoute(
             "POST /flows/{flowId}/runs/{runId}/replay",
             Call.post("/flows/colis-matrice/runs/" + java.util.UUID.randomUUID() + "/replay", ""),
