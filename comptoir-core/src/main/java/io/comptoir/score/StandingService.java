@@ -194,13 +194,6 @@ public final class StandingService implements StandingFacts {
     return repository.certifications(product);
   }
 
-  /** Ends the certifications that expired or whose score fell below the floor. */
-  public void checkAll() {
-    for (Certification certification : repository.inForce()) {
-      inForce(certification.product());
-    }
-  }
-
   private synchronized Optional<Certification> inForce(ProductId product, int score) {
     Optional<Certification> current =
         repository.certifications(product).stream()
