@@ -120,9 +120,15 @@ public final class StandingService implements StandingFacts {
                 quality.freshnessSla(id),
                 contract.problems(product, latest),
                 clock.instant()));
-    Optional<DataScore> stored = repository.findScore(id);
-    if (stored.isEmpty() || !stored.get().sameAs(computed)) {
-      repository.saveScore(computed);
+    boolean changed;
+    synchronized (this) {
+      Optional<DataScore> stored = repository.findScore(id);
+      changed = stored.isEmpty() || !stored.get().sameAs(computed);
+      if (changed) {
+        repository.saveScore(computed);
+      }
+    }
+    if (changed) {
       changes.publish(MetadataChanges.Kind.STANDING, id.value());
     }
     inForce(id, computed.score());
@@ -192,13 +198,6 @@ public final class StandingService implements StandingFacts {
     catalog.loadProduct(product);
     inForce(product);
     return repository.certifications(product);
-  }
-
-  /** Ends the certifications that expired or whose score fell below the floor. */
-  public void checkAll() {
-    for (Certification certification : repository.inForce()) {
-      inForce(certification.product());
-    }
   }
 
   private synchronized Optional<Certification> inForce(ProductId product, int score) {

@@ -95,4 +95,65 @@ class PostgresComptoirIT {
           .satisfies(row -> assertThat(row.column()).isEqualTo("weight"));
     }
   }
+
+  @Test
+  void keepsScoresCertificationsAndTheGlossaryInPostgres() {
+    Map<String, String> settings =
+        Map.of("store-jdbc-url", URL + "?currentSchema=" + schema, "store-user", "postgres");
+    Path data = directory.resolve("data");
+    io.comptoir.identity.Principal office =
+        new io.comptoir.identity.Principal(
+            io.comptoir.identity.Username.of("dora"),
+            "BSCC",
+            java.util.Set.of(
+                io.comptoir.identity.Role.DATA_OFFICE, io.comptoir.identity.Role.DATA_STEWARD),
+            java.util.Optional.empty());
+    io.comptoir.score.DataScore score;
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
+      Fixtures.seed(comptoir.catalog());
+      var glossary = comptoir.glossary();
+      glossary.create(
+          office,
+          java.util.Optional.empty(),
+          new io.comptoir.glossary.GlossaryService.TermInput(
+              "Commune", "Une commune.", List.of(), "", List.of()));
+      glossary.create(
+          office,
+          java.util.Optional.empty(),
+          new io.comptoir.glossary.GlossaryService.TermInput(
+              "Code postal",
+              "Code à cinq chiffres.",
+              List.of("CP", "postcode"),
+              "",
+              List.of("commune")));
+      glossary.linkColumn(
+          office, Fixtures.PARCELS, "destination", List.of("code-postal", "commune"));
+      score = comptoir.standing().breakdown(Fixtures.PARCELS);
+      comptoir
+          .standing()
+          .grant(
+              office,
+              Fixtures.PARCELS,
+              io.comptoir.score.StandingFacts.CertificationLevel.BRONZE,
+              Map.of(
+                  "support-contact",
+                  new io.comptoir.score.StandingService.ManualAnswer(true, "a@example.org"),
+                  "incident-process",
+                  new io.comptoir.score.StandingService.ManualAnswer(true, "RB-1")),
+              java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(3));
+    }
+    try (Comptoir reopened = Comptoir.open(Fixtures.configuration(data, settings))) {
+      var standing = reopened.standing();
+      assertThat(standing.score(Fixtures.PARCELS)).hasValue(score.score());
+      var certification = standing.inForce(Fixtures.PARCELS).orElseThrow();
+      assertThat(certification.answers())
+          .extracting(io.comptoir.score.CheckAnswer::item)
+          .contains("documentation>=60", "incident-process");
+      var term = reopened.glossary().load("code-postal");
+      assertThat(term.synonyms()).containsExactly("CP", "postcode");
+      assertThat(term.related()).containsExactly("commune");
+      assertThat(reopened.glossary().columnTerms(Fixtures.PARCELS))
+          .containsEntry("destination", List.of("code-postal", "commune"));
+    }
+  }
 }

@@ -36,19 +36,26 @@ final class JdbcStandingRepository implements StandingRepository {
         "save the score of " + score.product(),
         connection -> {
           String id = score.product().value();
-          Database.update(connection, "DELETE FROM product_scores WHERE product_id = ?", id);
+          // an upsert: another process may save the same product's score at the same time
           Database.update(
               connection,
-              "INSERT INTO product_scores (product_id, score, computed_at) VALUES (?, ?, ?)",
+              "INSERT INTO product_scores (product_id, score, computed_at) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (product_id) DO UPDATE SET score = excluded.score,"
+                  + " computed_at = excluded.computed_at",
               id,
               score.score(),
               score.computedAt());
+          Database.update(
+              connection, "DELETE FROM product_score_criteria WHERE product_id = ?", id);
           int ordinal = 0;
           for (CriterionScore criterion : score.criteria()) {
             Database.update(
                 connection,
                 "INSERT INTO product_score_criteria (product_id, ordinal, criterion, ratio,"
-                    + " maximum, points, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " maximum, points, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_id, ordinal) DO UPDATE SET criterion ="
+                    + " excluded.criterion, ratio = excluded.ratio, maximum = excluded.maximum,"
+                    + " points = excluded.points, reasons = excluded.reasons",
                 id,
                 ordinal++,
                 criterion.criterion().name(),
