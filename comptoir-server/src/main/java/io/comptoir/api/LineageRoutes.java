@@ -97,7 +97,8 @@ final class LineageRoutes {
     } catch (IllegalArgumentException | JsonProcessingException e) {
       throw ComptoirException.invalidInput("cannot read the event: %s", e.getMessage());
     }
-    LineageEvent recorded = lineage.service().recordReceived(event, json, principal.name());
+    LineageEvent recorded =
+        lineage.service().recordReceived(event, json, "api:" + principal.name());
     context.status(HttpStatus.CREATED);
     context.json(
         new Received(

@@ -350,7 +350,7 @@ final class ProductPages {
     try {
       GovernedReadService.PreparedRead read = services.reads().prepare(request);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      services.reads().stream(request, read, out);
+      services.lineage().emitter().read(request, read, services.reads().stream(request, read, out));
       List<GovernedColumn> output = read.query().output();
       List<List<String>> rows = new ArrayList<>();
       for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {

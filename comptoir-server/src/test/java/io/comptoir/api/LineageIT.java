@@ -233,6 +233,9 @@ class LineageIT {
     List<JsonNode> events = eventsOf("read." + contract);
     assertThat(events).hasSize(1);
     JsonNode read = events.get(0);
+    // the sample on the product page is a governed read too
+    assertThat(consumer.get("/products/lineage-colis").status()).isEqualTo(200);
+    assertThat(eventsOf("read." + contract)).hasSize(2);
     assertValid(read);
     assertThat(read.path("eventType").asText()).isEqualTo("COMPLETE");
     assertThat(read.path("inputs").get(0).path("name").asText()).isEqualTo("lineage-colis");
