@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * version or in the quarantine; a version becomes visible only when its metadata commits.
  */
 public final class IngestionService {
+  private volatile java.util.function.BiConsumer<IngestionRun, Version> versionCommitted =
+      (run, version) -> {};
   private final MetadataChanges changes;
   private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
 
@@ -100,6 +102,14 @@ public final class IngestionService {
   /** The quality step every ingestion goes through (none by default). */
   public void useQualityGate(QualityGate gate) {
     this.qualityGate = requireNonNull(gate, "gate is null");
+  }
+
+  /**
+   * Told of each committed version once its quality results are stored (lineage builds its COMPLETE
+   * event then, with the assertions). Must neither block nor throw.
+   */
+  public void onVersionCommitted(java.util.function.BiConsumer<IngestionRun, Version> listener) {
+    this.versionCommitted = requireNonNull(listener, "listener is null");
   }
 
   /**
@@ -641,6 +651,7 @@ public final class IngestionService {
     progress.progress("commit", 1.0);
     // quality step 3 of 3: the results are kept with the committed version
     quality.record(number);
+    notifyCommitted(succeeded, version);
     profileQuietly(version, updated.orElse(product));
     changes.publish(MetadataChanges.Kind.VERSION, product.id().value());
     log.info(
@@ -651,6 +662,14 @@ public final class IngestionService {
         staged.rowsAccepted(),
         staged.rowsQuarantined());
     return succeeded;
+  }
+
+  private void notifyCommitted(IngestionRun run, Version version) {
+    try {
+      versionCommitted.accept(run, version);
+    } catch (RuntimeException e) {
+      log.warn("a listener of committed versions failed on {}: {}", run.id(), e.getMessage());
+    }
   }
 
   /**

@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * The ingestion repository, telling lineage what it stores: a run inserted has started, a run
- * stored as failed has failed, a version committed completes its run. Every ingestion, whoever
- * starts it (upload, import, flow, CLI, demo), goes through these three calls, so lineage needs no
- * hook in the ingestion service. The listener is told only after the store succeeded.
+ * stored as failed has failed. Every ingestion, whoever starts it (upload, import, flow, CLI,
+ * demo), goes through these calls. The completion of a run is told by {@code
+ * IngestionService#onVersionCommitted} instead, once the version's quality results are stored, so
+ * that the COMPLETE event carries them. The listener is told only after the store succeeded.
  */
 public final class LineageIngestionRepository implements IngestionRepository {
   private final IngestionRepository delegate;
@@ -51,8 +52,8 @@ public final class LineageIngestionRepository implements IngestionRepository {
       IngestionRun run,
       Optional<DataProduct> updatedProduct,
       Optional<SourceProgress> progress) {
+    // the COMPLETE event waits for the quality results: IngestionService#onVersionCommitted
     delegate.commitVersion(version, run, updatedProduct, progress);
-    lineage.completed(run, version);
   }
 
   @Override

@@ -241,6 +241,7 @@ public final class Comptoir implements AutoCloseable {
                   configuration.decimal(ConfigKeys.DRIFT_JS_THRESHOLD)),
               changes);
       ingestion.useQualityGate(quality);
+      ingestion.onVersionCommitted(lineage.emitter()::completed);
       ImportDirectories imports =
           new ImportDirectories(configuration.paths(ConfigKeys.INGEST_IMPORT_DIRS));
       PasswordHasher hasher = new BcryptPasswordHasher();

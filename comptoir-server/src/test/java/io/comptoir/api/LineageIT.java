@@ -168,6 +168,14 @@ class LineageIT {
       throws IOException {
     Path file =
         Fixtures.write(dataDirectory.resolve("depot.csv"), "id,weight\n1,2.5\n2,0.7\n3,1.1\n");
+    comptoir
+        .quality()
+        .install(
+            DEPOT,
+            "rules:\n"
+                + "- {name: weight-set, type: not_null, column: weight}\n"
+                + "- {name: weight-light, type: range, column: weight, max: 1, severity: warn}\n",
+            "olivier.proprietaire");
     comptoir.ingestion().ingest(IngestionRequest.of(DEPOT, file), ProgressListener.NONE);
     Path empty = Fixtures.write(dataDirectory.resolve("vide.csv"), "id,weight\n");
     try {
@@ -195,6 +203,11 @@ class LineageIT {
     assertThat(output.path("facets").path("schema").path("fields").size()).isEqualTo(2);
     assertThat(output.path("outputFacets").path("outputStatistics").path("rowCount").asLong())
         .isEqualTo(3);
+    // the COMPLETE event is built once the quality results of the version are stored
+    JsonNode assertions = output.path("facets").path("dataQualityAssertions").path("assertions");
+    assertThat(assertions.findValuesAsText("name"))
+        .containsExactlyInAnyOrder("weight-set", "weight-light");
+    assertThat(assertions.findValuesAsText("success")).containsExactlyInAnyOrder("true", "false");
     JsonNode fail = events.get(3);
     assertThat(fail.path("run").path("facets").path("errorMessage").path("message").asText())
         .contains("no data rows");
