@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
 final class GovernedExport {
   private static final int BUFFER = 64 * 1024;
 
-  /** Reads of at most this many rows are written whole before they are sent. */
+  /**
+   * Reads of at most this many rows, offset included, are written whole before they are sent, on
+   * the engine's single-threaded database.
+   */
   static final long SMALL_ROWS = 10_000;
 
   /** How long the reader of a growing export file waits before looking again. */
@@ -304,11 +307,12 @@ final class GovernedExport {
   }
 
   /**
-   * A read whose size is capped low enough to be written in one go: following the file from another
-   * thread would only add a hand-over.
+   * A read whose rows (offset included) are capped low enough to be written in one go: following
+   * the file from another thread would only add a hand-over, and the engine runs it
+   * single-threaded.
    */
-  private static boolean isSmall(GovernedQuery query) {
-    return query.limit().isPresent() && query.limit().getAsLong() <= SMALL_ROWS;
+  static boolean isSmall(GovernedQuery query) {
+    return query.limit().isPresent() && query.limit().getAsLong() + query.offset() <= SMALL_ROWS;
   }
 
   /**
