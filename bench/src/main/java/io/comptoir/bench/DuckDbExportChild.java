@@ -35,11 +35,13 @@ public final class DuckDbExportChild {
             .map(f -> "'" + f.replace("'", "''") + "'")
             .collect(Collectors.joining(", ", "[", "]"));
     long start;
+    long cpuStart;
     long rows;
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
         Statement statement = connection.createStatement()) {
       // timed from an open connection, as the server's engine is open before its first read
       start = System.nanoTime();
+      cpuStart = Measure.processCpuNanos();
       statement.execute(
           "COPY (SELECT "
               + (masked ? CustomersParquet.maskedSql() : CustomersParquet.grantedSql())
@@ -53,6 +55,8 @@ public final class DuckDbExportChild {
       rows = statement.getUpdateCount();
     }
     double seconds = Measure.seconds(start);
+    System.out.printf(
+        java.util.Locale.ROOT, "cpu_seconds=%.2f%n", (Measure.processCpuNanos() - cpuStart) / 1e9);
     System.out.println("seconds=" + seconds);
     System.out.println("rows=" + rows);
     System.out.println("bytes=" + Files.size(csv));

@@ -133,7 +133,13 @@ public final class GovernedBenchmark {
         maskedBaseline.add(duckCopy("masked", exports, memoryLimit, threads, files));
         IngestBenchmark.deleteRecursively(exports);
         Files.createDirectories(exports);
-        governed.add(export(client, url, token, exports.resolve("governed.csv")));
+        double serverCpu = Measure.cpuSeconds(server.pid());
+        long clientCpu = Measure.processCpuNanos();
+        Export one = export(client, url, token, exports.resolve("governed.csv"));
+        governed.add(
+            one.withCpu(
+                Measure.cpuSeconds(server.pid()) - serverCpu,
+                (Measure.processCpuNanos() - clientCpu) / 1e9));
         System.err.println("governed export " + governed.get(governed.size() - 1));
       }
       IngestBenchmark.deleteRecursively(exports);
@@ -143,7 +149,12 @@ public final class GovernedBenchmark {
       smallArguments.addAll(files);
       Map<String, String> duckSmall =
           IngestBenchmark.child(DuckDbSmallReadChild.class, smallArguments.toArray(String[]::new));
+      double smallServerCpu = Measure.cpuSeconds(server.pid());
+      long smallClientCpu = Measure.processCpuNanos();
       SmallReads small = smallReads(client, url, token, connections, warmupSeconds, seconds);
+      // warm-up included: the requests of the warm-up are counted for the CPU per read
+      smallServerCpu = Measure.cpuSeconds(server.pid()) - smallServerCpu;
+      double smallClientCpu2 = (Measure.processCpuNanos() - smallClientCpu) / 1e9;
 
       Map<String, String> duck = fastest(baseline);
       Map<String, String> maskedDuck = fastest(maskedBaseline);
@@ -177,11 +188,15 @@ public final class GovernedBenchmark {
           Locale.ROOT, "duckdb_copy_mb=%.1f%n", Long.parseLong(duck.get("bytes")) / 1048576.0);
       out.printf(Locale.ROOT, "duckdb_copy_rows_per_second=%.0f%n", duckRowsPerSecond);
       out.printf(Locale.ROOT, "duckdb_masked_copy_seconds=%.2f%n", seconds(maskedDuck));
+      out.println("duckdb_copy_cpu_seconds=" + duck.get("cpu_seconds"));
+      out.println("duckdb_masked_copy_cpu_seconds=" + maskedDuck.get("cpu_seconds"));
       out.println("governed_export_rows=" + best.rows());
       out.printf(Locale.ROOT, "governed_export_seconds=%.2f%n", best.seconds());
       out.printf(Locale.ROOT, "governed_export_mb=%.1f%n", best.bytes() / 1048576.0);
       out.printf(Locale.ROOT, "governed_export_rows_per_second=%.0f%n", governedRowsPerSecond);
       out.println("governed_export_rows_match=" + (best.rows() == duckRows));
+      out.printf(Locale.ROOT, "governed_export_server_cpu_seconds=%.2f%n", best.serverCpuSeconds());
+      out.printf(Locale.ROOT, "governed_export_client_cpu_seconds=%.2f%n", best.clientCpuSeconds());
       out.println("governed_export_email_hashed=" + best.emailHashed());
       out.printf(
           Locale.ROOT,
@@ -201,6 +216,15 @@ public final class GovernedBenchmark {
       out.printf(Locale.ROOT, "small_read_p99_ms=%.1f%n", small.percentileMillis(0.99));
       out.printf(Locale.ROOT, "small_read_max_ms=%.1f%n", small.percentileMillis(1.0));
       out.println("small_read_errors=" + small.errors());
+      out.println("small_read_all_requests=" + small.all());
+      out.printf(
+          Locale.ROOT,
+          "small_read_server_cpu_ms_per_read=%.2f%n",
+          smallServerCpu * 1000 / Math.max(1, small.all()));
+      out.printf(
+          Locale.ROOT,
+          "small_read_client_cpu_ms_per_read=%.2f%n",
+          smallClientCpu2 * 1000 / Math.max(1, small.all()));
       out.println("duckdb_limit100_alone_p50_ms=" + duckSmall.get("p50_ms"));
       out.println("duckdb_limit100_alone_max_ms=" + duckSmall.get("max_ms"));
       out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
@@ -261,7 +285,17 @@ public final class GovernedBenchmark {
   }
 
   /** One governed export: rows, bytes and seconds from the request to the last byte. */
-  record Export(long rows, long bytes, double seconds, boolean emailHashed) {}
+  record Export(
+      long rows,
+      long bytes,
+      double seconds,
+      boolean emailHashed,
+      double serverCpuSeconds,
+      double clientCpuSeconds) {
+    Export withCpu(double server, double client) {
+      return new Export(rows, bytes, seconds, emailHashed, server, client);
+    }
+  }
 
   /** Streams the governed CSV export to a file, counting its bytes and lines as they arrive. */
   static Export export(HttpClient client, String url, String token, Path file)
@@ -306,7 +340,7 @@ public final class GovernedBenchmark {
       }
     }
     double seconds = Measure.seconds(start);
-    return new Export(Math.max(0, lines - 1), bytes, seconds, emailHashed(head.text()));
+    return new Export(Math.max(0, lines - 1), bytes, seconds, emailHashed(head.text()), -1, -1);
   }
 
   /** Whether the email column (the second) of the first data row is a 64-digit hex HMAC. */
@@ -340,7 +374,7 @@ public final class GovernedBenchmark {
   }
 
   /** Latencies of the measured small reads, in nanoseconds, sorted. */
-  record SmallReads(long[] latencies, long errors, double seconds) {
+  record SmallReads(long[] latencies, long errors, double seconds, long all) {
     double percentileMillis(double fraction) {
       if (latencies.length == 0) {
         return Double.NaN;
@@ -367,6 +401,7 @@ public final class GovernedBenchmark {
     long measureStart = System.nanoTime() + warmupSeconds * 1_000_000_000L;
     long measureEnd = measureStart + seconds * 1_000_000_000L;
     AtomicLong errors = new AtomicLong();
+    AtomicLong requests = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     List<Future<long[]>> results = new ArrayList<>();
     for (int t = 0; t < connections; t++) {
@@ -389,6 +424,7 @@ public final class GovernedBenchmark {
                     ok = false;
                   }
                   long latency = System.nanoTime() - start;
+                  requests.incrementAndGet();
                   if (start < measureStart) {
                     continue;
                   }
@@ -413,7 +449,7 @@ public final class GovernedBenchmark {
       }
     }
     long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new SmallReads(latencies, errors.get(), seconds);
+    return new SmallReads(latencies, errors.get(), seconds, requests.get());
   }
 
   /** Reads the file once so that both contenders start with it in the page cache. */

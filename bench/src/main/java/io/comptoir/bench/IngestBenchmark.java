@@ -113,6 +113,13 @@ public final class IngestBenchmark {
   static List<String> javaCommand(Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String recordings = System.getProperty("bench.jfr");
+    if (recordings != null) {
+      // -Dbench.jfr=DIR: a JFR recording of each child JVM, named after its class
+      command.add(
+          "-XX:StartFlightRecording:settings=profile,filename="
+              + Path.of(recordings).resolve(main.getSimpleName() + ".jfr").toAbsolutePath());
+    }
     command.add("-cp");
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

@@ -37,6 +37,12 @@ public final class ConsumptionService {
   private final CatalogRepository catalog;
   private final Clock clock;
 
+  /** Reads waiting to be counted; guarded by itself. */
+  private final List<Ticket> queue = new ArrayList<>();
+
+  /** Held by the caller that writes the queued counts. */
+  private final Object writer = new Object();
+
   public ConsumptionService(
       ConsumptionRepository consumption,
       ContractRepository contracts,
@@ -88,7 +94,10 @@ public final class ConsumptionService {
     }
   }
 
-  /** Records one successful governed read, now. */
+  /**
+   * Records one successful governed read, now, and returns once it is counted. Concurrent reads are
+   * counted together, one upsert per row (contract, consumer, day) for all of them.
+   */
   public void record(
       ContractId contract,
       ProductId product,
@@ -97,17 +106,109 @@ public final class ConsumptionService {
       ExportSummary summary) {
     requireNonNull(summary, "summary is null");
     Instant now = clock.instant();
-    consumption.add(
-        new ConsumptionRecord(
-            today(now),
-            contract,
-            product,
-            consumer,
-            application,
-            1,
-            summary.rows(),
-            summary.bytes(),
-            now));
+    Ticket ticket =
+        new Ticket(
+            new ConsumptionRecord(
+                today(now),
+                contract,
+                product,
+                consumer,
+                application,
+                1,
+                summary.rows(),
+                summary.bytes(),
+                now));
+    synchronized (queue) {
+      queue.add(ticket);
+    }
+    synchronized (writer) {
+      while (!ticket.done) {
+        // not taken by an earlier batch: write it with the reads queued around it
+        writeBatch();
+      }
+    }
+    if (ticket.failure != null) {
+      throw ticket.failure;
+    }
+  }
+
+  /** A read to count; done once its count is committed or failed. Guarded by writer. */
+  private static final class Ticket {
+    final ConsumptionRecord record;
+    boolean done;
+    RuntimeException failure;
+
+    Ticket(ConsumptionRecord record) {
+      this.record = record;
+    }
+  }
+
+  /** The row a read adds to: its day, contract, product, consumer and application. */
+  private record Row(
+      LocalDate day,
+      ContractId contract,
+      ProductId product,
+      String consumer,
+      Optional<String> application) {
+    static Row of(ConsumptionRecord record) {
+      return new Row(
+          record.day(),
+          record.contract(),
+          record.product(),
+          record.consumer(),
+          record.application());
+    }
+  }
+
+  /**
+   * Counts the queued reads, summed per row: concurrent reads of one contract cost one upsert
+   * instead of one each. Called holding writer.
+   */
+  private void writeBatch() {
+    List<Ticket> batch;
+    synchronized (queue) {
+      batch = new ArrayList<>(queue);
+      queue.clear();
+    }
+    Map<Row, List<Ticket>> rows = new java.util.LinkedHashMap<>();
+    for (Ticket ticket : batch) {
+      rows.computeIfAbsent(Row.of(ticket.record), row -> new ArrayList<>()).add(ticket);
+    }
+    for (List<Ticket> tickets : rows.values()) {
+      ConsumptionRecord first = tickets.get(0).record;
+      long reads = 0;
+      long rowCount = 0;
+      long bytes = 0;
+      Instant last = first.lastReadAt();
+      for (Ticket ticket : tickets) {
+        reads += ticket.record.reads();
+        rowCount += ticket.record.rows();
+        bytes += ticket.record.bytes();
+        if (ticket.record.lastReadAt().isAfter(last)) {
+          last = ticket.record.lastReadAt();
+        }
+      }
+      RuntimeException failure = null;
+      try {
+        consumption.add(
+            new ConsumptionRecord(
+                first.day(),
+                first.contract(),
+                first.product(),
+                first.consumer(),
+                first.application(),
+                reads,
+                rowCount,
+                bytes,
+                last));
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      for (Ticket ticket : tickets) {
+        ticket.failure = failure;
+        ticket.done = true;
+      }
+    }
   }
 
   /** Today, UTC. */

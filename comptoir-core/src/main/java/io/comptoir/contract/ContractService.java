@@ -10,6 +10,7 @@ import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.common.NotFoundException;
+import io.comptoir.common.ShortCache;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,21 @@ public final class ContractService {
   private final Period maximumDuration;
   private final Clock clock;
   private final SecureRandom random;
+
+  /**
+   * The contracts of a product and the contracts' keys, as {@link #activeContractFor} reads them on
+   * every governed read, for {@link #LOOKUP_LIFETIME}: emptied by every write of this service, so a
+   * revoked, suspended or expired contract is refused on the very next read; another process's
+   * writes are seen once the lifetime is over. Statuses and dates are still judged at each read.
+   */
+  private final ShortCache<ProductId, List<UsageContract>> byProduct =
+      new ShortCache<>(LOOKUP_LIFETIME, 10_000);
+
+  private final ShortCache<ContractId, Optional<ContractKey>> keys =
+      new ShortCache<>(LOOKUP_LIFETIME, 10_000);
+
+  /** How long the lookups of a governed read are reused by the reads that follow. */
+  public static final java.time.Duration LOOKUP_LIFETIME = java.time.Duration.ofSeconds(1);
 
   public ContractService(
       CatalogRepository catalog,
@@ -96,6 +112,7 @@ public final class ContractService {
             Optional.empty(),
             form.renewalOf());
     contracts.insert(contract, ContractKey.generate(random));
+    changed();
     return contract;
   }
 
@@ -198,8 +215,10 @@ public final class ContractService {
     }
     UsageContract decided = contract.decide(decision, tightenedMaskings);
     contracts.update(decided);
+    changed();
     if (decided.status() == ContractStatus.REJECTED) {
       contracts.destroyKey(id);
+      changed();
     }
     return decided;
   }
@@ -208,7 +227,9 @@ public final class ContractService {
   public UsageContract revoke(ContractId id, String by, String reason) {
     UsageContract revoked = load(id).revoke(new Revocation(by, clock.instant(), reason));
     contracts.update(revoked);
+    changed();
     contracts.destroyKey(id);
+    changed();
     return revoked;
   }
 
@@ -217,6 +238,7 @@ public final class ContractService {
     Instant now = clock.instant();
     UsageContract reviewed = load(id).review(now, now);
     contracts.update(reviewed);
+    changed();
     return reviewed;
   }
 
@@ -255,7 +277,7 @@ public final class ContractService {
       ProductId product, String reader, Optional<String> application) {
     Instant now = clock.instant();
     List<UsageContract> candidates =
-        contracts.listByProduct(product).stream()
+        byProduct.get(product, contracts::listByProduct).stream()
             .filter(contract -> contract.consumer().isReader(reader, application))
             .sorted(Comparator.comparing(UsageContract::requestedAt).reversed())
             .toList();
@@ -271,8 +293,7 @@ public final class ContractService {
       if (contract.statusAt(now) == ContractStatus.ACTIVE
           && contract.terms().startsAfter(now).isEmpty()) {
         ContractKey key =
-            contracts
-                .findKey(contract.id())
+            keys.get(contract.id(), contracts::findKey)
                 .orElseThrow(() -> forbidden("the key of contract " + contract.id() + " is gone"));
         return new ActiveContract(contract, key);
       }
@@ -298,8 +319,15 @@ public final class ContractService {
               latest.revocation(),
               latest.renewalOf()));
       contracts.destroyKey(latest.id());
+      changed();
     }
     throw forbidden(reason(latest, status, now));
+  }
+
+  /** Forgets the cached lookups after a write of this service. */
+  private void changed() {
+    byProduct.invalidate();
+    keys.invalidate();
   }
 
   private static String reason(UsageContract contract, ContractStatus status, Instant now) {

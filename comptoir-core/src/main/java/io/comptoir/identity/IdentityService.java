@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
 import io.comptoir.common.NotFoundException;
+import io.comptoir.common.ShortCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,19 @@ public final class IdentityService {
   private final int maxTokenDays;
 
   /**
+   * What a token authenticates, by secret hash, for {@link #LOOKUP_LIFETIME}: emptied by every
+   * write of this service (a revoked token, a disabled user or application is refused on the very
+   * next request); another process's writes are seen once the lifetime is over.
+   */
+  private final ShortCache<String, Authenticated> authenticated;
+
+  /** How long a token's lookup is reused by the requests that follow. */
+  public static final Duration LOOKUP_LIFETIME = Duration.ofSeconds(1);
+
+  /** A token and the principal it authenticates, as the store had them. */
+  private record Authenticated(ApiToken token, Principal principal) {}
+
+  /**
    * @param maxTokenDays the longest lifetime of a token, in days (configuration key {@code
    *     token-max-days})
    */
@@ -47,6 +61,7 @@ public final class IdentityService {
       throw ComptoirException.invalidInput("token-max-days must be >= 1, got %d", maxTokenDays);
     }
     this.maxTokenDays = maxTokenDays;
+    this.authenticated = new ShortCache<>(LOOKUP_LIFETIME, 10_000);
   }
 
   public int maxTokenDays() {
@@ -62,6 +77,7 @@ public final class IdentityService {
   public User saveUser(User user) {
     requireNonNull(user, "user is null");
     repository.saveUser(user);
+    authenticated.invalidate();
     return user;
   }
 
@@ -82,6 +98,7 @@ public final class IdentityService {
     loadUser(username);
     checkPassword(password);
     repository.savePasswordHash(username, hasher.hash(password));
+    authenticated.invalidate();
   }
 
   /** Refuses a password too short to be set, before anything is saved. */
@@ -116,6 +133,7 @@ public final class IdentityService {
           "owner %s of application %s is not a user", application.owner(), application.id());
     }
     repository.saveApplication(application);
+    authenticated.invalidate();
     return application;
   }
 
@@ -186,10 +204,24 @@ public final class IdentityService {
       throw unauthenticated(
           "malformed API token: expected " + Secrets.TOKEN_PREFIX + " and 43 base64url characters");
     }
+    String hash = Secrets.sha256(secret);
+    Authenticated found = authenticated.get(hash, this::lookUp);
+    ApiToken token = found.token();
+    Instant now = clock.instant();
+    if (token.expiredAt(now)) {
+      throw unauthenticated("API token expired at " + token.expiresAt());
+    }
+    if (token.lastUsedAt().map(last -> last.plus(LAST_USE_PRECISION).isBefore(now)).orElse(true)) {
+      repository.touchToken(token.id(), now);
+      authenticated.forget(hash);
+    }
+    return found.principal();
+  }
+
+  /** The token of a secret hash and its principal; refused tokens throw and are not cached. */
+  private Authenticated lookUp(String hash) {
     ApiToken token =
-        repository
-            .findTokenByHash(Secrets.sha256(secret))
-            .orElseThrow(() -> unauthenticated("unknown API token"));
+        repository.findTokenByHash(hash).orElseThrow(() -> unauthenticated("unknown API token"));
     Instant now = clock.instant();
     if (token.revoked()) {
       throw unauthenticated("API token revoked at " + token.revokedAt().get());
@@ -216,10 +248,7 @@ public final class IdentityService {
       }
       principal = Principal.of(application, user);
     }
-    if (token.lastUsedAt().map(last -> last.plus(LAST_USE_PRECISION).isBefore(now)).orElse(true)) {
-      repository.touchToken(token.id(), now);
-    }
-    return principal;
+    return new Authenticated(token, principal);
   }
 
   public ApiToken loadToken(TokenId id) {
@@ -250,6 +279,7 @@ public final class IdentityService {
     }
     Instant now = clock.instant();
     repository.revokeToken(id, now);
+    authenticated.invalidate();
     return token.revoke(now);
   }
 

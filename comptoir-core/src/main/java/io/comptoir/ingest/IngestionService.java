@@ -36,6 +36,12 @@ public final class IngestionService {
 
   private final CatalogRepository catalog;
   private final IngestionRepository repository;
+
+  /** How long the lookup of a product's latest version is reused. */
+  public static final java.time.Duration LOOKUP_LIFETIME = java.time.Duration.ofSeconds(1);
+
+  private final io.comptoir.common.ShortCache<ProductId, Optional<Version>> latest =
+      new io.comptoir.common.ShortCache<>(LOOKUP_LIFETIME, 10_000);
   private final DataEngine engine;
   private final Lake lake;
   private final Clock clock;
@@ -648,6 +654,7 @@ public final class IngestionService {
             Optional.of(number),
             quarantine);
     repository.commitVersion(version, succeeded, updated, request.progress());
+    latest.invalidate();
     progress.progress("commit", 1.0);
     // quality step 3 of 3: the results are kept with the committed version
     quality.record(number);
@@ -791,8 +798,13 @@ public final class IngestionService {
         .orElseThrow(() -> new NotFoundException("version", product + "@" + number));
   }
 
+  /**
+   * The product's latest version. Looked up at most once a {@link #LOOKUP_LIFETIME} (every governed
+   * read asks): a version committed by this service is seen at once, one committed by another
+   * process once the lifetime is over. Versions are never changed once committed.
+   */
   public Optional<Version> findLatestVersion(ProductId product) {
-    return repository.findLatestVersion(product);
+    return latest.get(product, repository::findLatestVersion);
   }
 
   public List<Version> listVersions(ProductId product) {

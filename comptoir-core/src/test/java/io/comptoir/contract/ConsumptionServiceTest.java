@@ -33,7 +33,7 @@ class ConsumptionServiceTest {
   private static final LocalDate DAY = LocalDate.parse("2026-01-01");
 
   /** Sums records in memory, keyed like the store. */
-  static final class InMemoryConsumption implements ConsumptionRepository {
+  static class InMemoryConsumption implements ConsumptionRepository {
     final Map<List<Object>, ConsumptionRecord> records = new HashMap<>();
 
     @Override
@@ -131,6 +131,78 @@ class ConsumptionServiceTest {
                 7,
                 Instant.parse("2026-01-02T00:00:00Z")));
     assertThat(report.totals()).isEqualTo(new ConsumptionService.Totals(3, 16, 157));
+  }
+
+  @Test
+  void countsEveryOneOfManyConcurrentReadsInFewerWrites() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger writes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    InMemoryConsumption slow =
+        new InMemoryConsumption() {
+          @Override
+          public synchronized void add(ConsumptionRecord record) {
+            writes.incrementAndGet();
+            try {
+              Thread.sleep(5); // a commit: the reads that come meanwhile wait for the next one
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.add(record);
+          }
+        };
+    ConsumptionService counting = new ConsumptionService(slow, repositories, repositories, clock);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<?>> reads = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        ContractId contract = (i % 2 == 0 ? camilleOnCustomers : brunoOnParcels).id();
+        ProductId product = i % 2 == 0 ? CUSTOMERS : PARCELS;
+        String consumer = i % 2 == 0 ? "camille" : "bruno";
+        reads.add(
+            pool.submit(
+                () ->
+                    counting.record(
+                        contract, product, consumer, Optional.empty(), new ExportSummary(3, 30))));
+      }
+      for (java.util.concurrent.Future<?> read : reads) {
+        read.get(1, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(slow.records.values())
+        .extracting(ConsumptionRecord::consumer, ConsumptionRecord::reads, ConsumptionRecord::rows)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("camille", 200L, 600L),
+            org.assertj.core.groups.Tuple.tuple("bruno", 200L, 600L));
+    assertThat(writes.get()).isLessThan(400);
+  }
+
+  @Test
+  void aFailedCountFailsOnlyTheReadsOfItsBatch() {
+    ConsumptionService failing =
+        new ConsumptionService(
+            new InMemoryConsumption() {
+              @Override
+              public synchronized void add(ConsumptionRecord record) {
+                throw new IllegalStateException("store down");
+              }
+            },
+            repositories,
+            repositories,
+            clock);
+
+    assertThatThrownBy(
+            () ->
+                failing.record(
+                    camilleOnCustomers.id(),
+                    CUSTOMERS,
+                    "camille",
+                    Optional.empty(),
+                    new ExportSummary(1, 1)))
+        .hasMessage("store down");
   }
 
   @Test

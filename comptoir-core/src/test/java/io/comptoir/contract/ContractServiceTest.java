@@ -357,6 +357,9 @@ class ContractServiceTest {
   @Test
   void revocationIsEffectiveOnTheNextRead() {
     UsageContract active = activate(request("BGPN", List.of("city"), Map.of()));
+    // read once, so that the lookups are cached, then revoked: refused on the very next read
+    assertThat(service.activeContractFor(CUSTOMERS, "camille", Optional.empty()).contract().id())
+        .isEqualTo(active.id());
     service.revoke(active.id(), "denis.dpo", "fin du projet");
     assertThatThrownBy(() -> service.activeContractFor(CUSTOMERS, "camille", Optional.empty()))
         .hasMessage("contract " + active.id() + " was revoked by denis.dpo: fin du projet");

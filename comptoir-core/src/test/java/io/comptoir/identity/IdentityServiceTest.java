@@ -144,6 +144,9 @@ class IdentityServiceTest {
         new Application(TABLEAU, "Tableau colis", OLIVIER, "BSCC", AccountStatus.ACTIVE));
     IssuedToken application = service.issueToken(OLIVIER, Optional.of(TABLEAU), "bi", 10);
     IssuedToken user = service.issueToken(CAMILLE, Optional.empty(), "script", 10);
+    // both accepted, so that what they authenticate is cached, then refused at once
+    service.authenticate(application.secret());
+    service.authenticate(user.secret());
     service.saveApplication(
         new Application(TABLEAU, "Tableau colis", OLIVIER, "BSCC", AccountStatus.DISABLED));
     User camille = service.loadUser(CAMILLE);

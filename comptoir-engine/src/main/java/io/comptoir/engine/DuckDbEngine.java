@@ -54,6 +54,16 @@ public final class DuckDbEngine implements DataEngine {
   private static final Logger log = LoggerFactory.getLogger(DuckDbEngine.class);
 
   private final DuckDBConnection root;
+
+  /**
+   * A second database, single-threaded, for governed reads of at most {@link
+   * GovernedExport#SMALL_ROWS} rows: on the main one, a 100-row read fans out to every worker
+   * thread, each decoding a row group of which one gives the rows; here the read runs on its
+   * caller's thread alone, and concurrent small reads share the cores instead of the workers. The
+   * same as {@link #root} when the engine has one thread.
+   */
+  private final DuckDBConnection smallReads;
+
   private final Pipes pipes;
   private final ExecutorService copies;
   private final GovernedExport exports;
@@ -62,16 +72,15 @@ public final class DuckDbEngine implements DataEngine {
     requireNonNull(settings, "settings is null");
     try {
       Files.createDirectories(settings.tempDirectory());
-      Properties properties = new Properties();
-      properties.setProperty("memory_limit", settings.memoryLimit());
-      properties.setProperty("threads", String.valueOf(settings.threads()));
-      properties.setProperty("temp_directory", settings.tempDirectory().toString());
-      properties.setProperty("enable_external_access", "true");
-      properties.setProperty("autoinstall_known_extensions", "false");
-      properties.setProperty("autoload_known_extensions", "true");
-      // Lake files are immutable (a new version writes new files): their footers can be cached.
-      properties.setProperty("parquet_metadata_cache", "true");
-      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+      root = open(settings.tempDirectory(), settings.memoryLimit(), settings.threads());
+      if (settings.threads() == 1) {
+        smallReads = root;
+      } else {
+        // its own spill directory: two databases never share temporary files
+        Path spill = settings.tempDirectory().resolve("small-reads");
+        Files.createDirectories(spill);
+        smallReads = open(spill, smallReadMemory(settings.memoryLimit()), 1);
+      }
     } catch (SQLException | IOException e) {
       throw new ComptoirException(ErrorCode.INTERNAL, "cannot start DuckDB: " + e.getMessage(), e);
     }
@@ -88,7 +97,42 @@ public final class DuckDbEngine implements DataEngine {
     exports = new GovernedExport(settings.tempDirectory(), pipes, copies);
   }
 
+  private static DuckDBConnection open(Path tempDirectory, String memoryLimit, int threads)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("memory_limit", memoryLimit);
+    properties.setProperty("threads", String.valueOf(threads));
+    properties.setProperty("temp_directory", tempDirectory.toString());
+    properties.setProperty("enable_external_access", "true");
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "true");
+    // Lake files are immutable (a new version writes new files): their footers can be cached.
+    properties.setProperty("parquet_metadata_cache", "true");
+    return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+  }
+
+  /**
+   * The memory of the small-read database: a quarter of the engine's limit, at most 256 MB, at
+   * least 16 MB. A small read holds at most {@link GovernedExport#SMALL_ROWS} rows at once.
+   */
+  static String smallReadMemory(String memoryLimit) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT])(i?)B").matcher(memoryLimit);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("memory limit must look like 2GB, got " + memoryLimit);
+    }
+    double unit = m.group(3).isEmpty() ? 1000 : 1024;
+    int power = "KMGT".indexOf(m.group(2)) + 1;
+    double megabytes = Double.parseDouble(m.group(1)) * Math.pow(unit, power) / 1e6;
+    long quarter = (long) Math.floor(megabytes / 4);
+    return Math.max(16, Math.min(256, quarter)) + "MB";
+  }
+
   DuckDBConnection connect() {
+    return duplicate(root);
+  }
+
+  private static DuckDBConnection duplicate(DuckDBConnection root) {
     synchronized (root) {
       try {
         return (DuckDBConnection) root.duplicate();
@@ -243,7 +287,8 @@ public final class DuckDbEngine implements DataEngine {
   public ExportSummary export(GovernedQuery query, OutputStream out) {
     requireNonNull(query, "query is null");
     requireNonNull(out, "out is null");
-    try (DuckDBConnection connection = connect()) {
+    try (DuckDBConnection connection =
+        GovernedExport.isSmall(query) ? duplicate(smallReads) : connect()) {
       return exports.export(connection, query, out);
     } catch (SQLException e) {
       throw new ComptoirException(
@@ -314,6 +359,13 @@ public final class DuckDbEngine implements DataEngine {
   public void close() {
     copies.shutdownNow();
     pipes.close();
+    try {
+      if (smallReads != root) {
+        smallReads.close();
+      }
+    } catch (SQLException e) {
+      log.warn("closing DuckDB's small-read database: {}", e.toString());
+    }
     try {
       root.close();
     } catch (SQLException e) {

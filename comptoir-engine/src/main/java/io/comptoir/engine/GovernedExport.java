@@ -12,11 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +28,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +41,15 @@ import java.util.stream.Collectors;
  */
 final class GovernedExport {
   private static final int BUFFER = 64 * 1024;
+
+  /**
+   * Reads of at most this many rows, offset included, are written whole before they are sent, on
+   * the engine's single-threaded database.
+   */
+  static final long SMALL_ROWS = 10_000;
+
+  /** How long the reader of a growing export file waits before looking again. */
+  private static final long FOLLOW_WAIT_MILLIS = 2;
 
   /**
    * Named pipes are switched off: in CI (2026-11-27) an export after a cancelled one deadlocked,
@@ -70,8 +85,10 @@ final class GovernedExport {
               : pipes.acquire();
       if (pipe.isPresent()) {
         rows = copyThroughPipe(connection, compiled, query, counting, pipe.get());
-      } else {
+      } else if (query.format() == OutputFormat.PARQUET || isSmall(query)) {
         rows = copyThroughFile(connection, compiled, query, counting);
+      } else {
+        rows = copyFollowingFile(connection, compiled, query, counting);
       }
       counting.flush();
       return new ExportSummary(rows, counting.count());
@@ -289,17 +306,111 @@ final class GovernedExport {
     }
   }
 
+  /**
+   * A read whose rows (offset included) are capped low enough to be written in one go: following
+   * the file from another thread would only add a hand-over, and the engine runs it
+   * single-threaded.
+   */
+  static boolean isSmall(GovernedQuery query) {
+    return query.limit().isPresent() && query.limit().getAsLong() + query.offset() <= SMALL_ROWS;
+  }
+
+  /**
+   * Runs the COPY into a temporary file on another thread while the calling thread sends what is
+   * already written, following the file as it grows (DuckDB only appends to a CSV or JSON lines
+   * file, in row order). The reader never blocks DuckDB, unlike a pipe: when the output fails (the
+   * client went away) the COPY is cancelled and, since writing a file cannot block, it ends on its
+   * own; the file is deleted once it has.
+   */
+  private long copyFollowingFile(
+      Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
+      throws SQLException, IOException {
+    Path file = temporaryFile(query);
+    try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, file))) {
+      compiled.bind(statement);
+      Future<Long> copy;
+      try {
+        copy =
+            copies.submit(
+                () -> {
+                  statement.execute();
+                  return Math.max(0, statement.getLargeUpdateCount());
+                });
+      } catch (RejectedExecutionException e) {
+        throw new ComptoirException(ErrorCode.INTERNAL, "the data engine is closed", e);
+      }
+      IOException writeFailure = null;
+      try {
+        follow(file, copy, out);
+      } catch (IOException e) {
+        writeFailure = e;
+        cancel(statement);
+      }
+      // the COPY writes a file, never blocks on a reader: it ends, cancelled or not
+      return await(copy, writeFailure);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Sends the file as it grows until the COPY has ended and everything it wrote is sent. */
+  private static void follow(Path file, Future<Long> copy, OutputStream out) throws IOException {
+    FileChannel channel = null;
+    try {
+      ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+      while (true) {
+        // read before asking whether the COPY ended, so that nothing written before its end is lost
+        boolean ended = copy.isDone();
+        if (channel == null) {
+          if (!Files.exists(file)) {
+            if (ended) {
+              return; // failed before writing anything: await reports why
+            }
+            waitFor(copy);
+            continue;
+          }
+          channel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        int read = channel.read(buffer);
+        if (read > 0) {
+          out.write(buffer.array(), 0, read);
+          buffer.clear();
+        } else if (ended) {
+          return;
+        } else {
+          waitFor(copy);
+        }
+      }
+    } finally {
+      if (channel != null) {
+        channel.close();
+      }
+    }
+  }
+
+  /** Waits a little for more output, or less when the COPY ends first. */
+  private static void waitFor(Future<Long> copy) throws IOException {
+    try {
+      copy.get(FOLLOW_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // more output may come; a failure is reported by await
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while exporting", e);
+    }
+  }
+
+  private Path temporaryFile(GovernedQuery query) throws IOException {
+    Path directory = temporaryDirectory.resolve("exports");
+    Files.createDirectories(directory);
+    return directory.resolve(
+        "export-" + UUID.randomUUID() + "." + query.format().name().toLowerCase(Locale.ROOT));
+  }
+
   private long copyThroughFile(
       Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
       throws SQLException, IOException {
-    Path directory = temporaryDirectory.resolve("exports");
-    Files.createDirectories(directory);
-    Path file =
-        directory.resolve(
-            "export-"
-                + UUID.randomUUID()
-                + "."
-                + query.format().name().toLowerCase(java.util.Locale.ROOT));
+    Path file = temporaryFile(query);
     try {
       long rows;
       try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, file))) {

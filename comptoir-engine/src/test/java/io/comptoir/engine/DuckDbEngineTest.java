@@ -299,4 +299,18 @@ class DuckDbEngineTest {
   private Path write(String name, String content) throws IOException {
     return Files.writeString(directory.resolve(name), content);
   }
+
+  @org.junit.jupiter.api.Test
+  void givesSmallReadsAQuarterOfTheMemoryBetween16And256Megabytes() {
+    org.assertj.core.api.Assertions.assertThat(DuckDbEngine.smallReadMemory("2GB"))
+        .isEqualTo("256MB");
+    org.assertj.core.api.Assertions.assertThat(DuckDbEngine.smallReadMemory("200MB"))
+        .isEqualTo("50MB");
+    org.assertj.core.api.Assertions.assertThat(DuckDbEngine.smallReadMemory("1GiB"))
+        .isEqualTo("256MB");
+    org.assertj.core.api.Assertions.assertThat(DuckDbEngine.smallReadMemory("40MB"))
+        .isEqualTo("16MB");
+    org.assertj.core.api.Assertions.assertThat(DuckDbEngine.smallReadMemory("512MiB"))
+        .isEqualTo("134MB");
+  }
 }

@@ -624,6 +624,48 @@ class GovernedExportTest {
   }
 
   @Test
+  void smallReadsRunOnTheSingleThreadedDatabaseAndGiveTheSameRows() {
+    ContractKey key = ContractKey.generate(RANDOM);
+    List<GovernedColumn> granted =
+        List.of(column("id", Masking.MASK_NONE), column("email", Masking.HASH_KEYED));
+    GovernedQuery whole = query(granted, OutputFormat.CSV, key);
+    GovernedQuery page =
+        new GovernedQuery(
+            List.of(file),
+            PEOPLE,
+            granted,
+            RowFilter.all(),
+            RowFilter.all(),
+            ColumnSelection.all(),
+            SortOrder.parse("id"),
+            OptionalLong.of(2),
+            1,
+            OutputFormat.CSV,
+            key);
+    GovernedQuery beyond =
+        new GovernedQuery(
+            List.of(file),
+            PEOPLE,
+            granted,
+            RowFilter.all(),
+            RowFilter.all(),
+            ColumnSelection.all(),
+            SortOrder.parse("id"),
+            OptionalLong.of(GovernedExport.SMALL_ROWS),
+            1,
+            OutputFormat.CSV,
+            key);
+
+    String[] lines = export(whole).split("\r\n");
+
+    assertThat(GovernedExport.isSmall(page)).isTrue();
+    assertThat(GovernedExport.isSmall(beyond)).as("offset counted").isFalse();
+    assertThat(GovernedExport.isSmall(whole)).isFalse();
+    assertThat(export(page)).isEqualTo(lines[0] + "\r\n" + lines[2] + "\r\n" + lines[3] + "\r\n");
+    assertThat(export(beyond)).isEqualTo(export(page));
+  }
+
+  @Test
   void asksDuckDbForRfc4180CsvWithCrlfLineEnds() {
     GovernedQuery query =
         new GovernedQuery(
