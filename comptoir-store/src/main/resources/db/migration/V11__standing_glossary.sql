@@ -31,7 +31,9 @@ CREATE TABLE certifications (
   expires_on VARCHAR(10) NOT NULL,
   status VARCHAR(16) NOT NULL,
   ended_at BIGINT,
-  end_reason TEXT NOT NULL
+  end_reason TEXT NOT NULL,
+  -- 1 for a product's first grant, then 2...: orders grants made within the same millisecond
+  grant_order BIGINT NOT NULL
 );
 CREATE INDEX certifications_product ON certifications (product_id, granted_at);
 CREATE INDEX certifications_status ON certifications (status);

@@ -147,8 +147,9 @@ final class JdbcStandingRepository implements StandingRepository {
           Database.update(
               connection,
               "INSERT INTO certifications (id, product_id, level, score_at_grant, granted_by,"
-                  + " granted_at, expires_on, status, ended_at, end_reason)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " granted_at, expires_on, status, ended_at, end_reason, grant_order)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(grant_order), 0) + 1"
+                  + " FROM certifications WHERE product_id = ?))",
               certification.id(),
               certification.product().value(),
               certification.level().name(),
@@ -158,7 +159,8 @@ final class JdbcStandingRepository implements StandingRepository {
               certification.expiresOn().toString(),
               certification.status().name(),
               Database.instantOrNull(certification.endedAt()),
-              certification.endReason());
+              certification.endReason(),
+              certification.product().value());
           int ordinal = 0;
           for (CheckAnswer answer : certification.answers()) {
             Database.update(
@@ -199,7 +201,7 @@ final class JdbcStandingRepository implements StandingRepository {
             "SELECT id, product_id, level, score_at_grant, granted_by, granted_at, expires_on,"
                 + " status, ended_at, end_reason FROM certifications WHERE "
                 + where
-                + " ORDER BY granted_at DESC, id DESC")) {
+                + " ORDER BY granted_at DESC, grant_order DESC")) {
       Database.bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
