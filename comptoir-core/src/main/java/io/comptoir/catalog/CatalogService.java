@@ -3,6 +3,7 @@ package io.comptoir.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.common.ComptoirException;
+import io.comptoir.common.MetadataChanges;
 import io.comptoir.common.NotFoundException;
 import io.comptoir.common.Page;
 import java.time.Clock;
@@ -13,18 +14,29 @@ import java.util.Optional;
 public final class CatalogService {
   private final CatalogRepository repository;
   private final Clock clock;
+  private final MetadataChanges changes;
 
   public CatalogService(CatalogRepository repository, Clock clock) {
+    this(repository, clock, new MetadataChanges());
+  }
+
+  /** A catalog that publishes PRODUCT on the bus after each product saved. */
+  public CatalogService(CatalogRepository repository, Clock clock, MetadataChanges changes) {
     this.repository = requireNonNull(repository, "repository is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.changes = requireNonNull(changes, "changes is null");
   }
 
+  /** Saves an entity; publishes PRODUCT with an empty id, as every product shows its entity. */
   public void saveEntity(LegalEntity entity) {
     repository.saveEntity(entity);
+    changes.publish(MetadataChanges.Kind.PRODUCT, "");
   }
 
+  /** Saves a domain; publishes PRODUCT with an empty id, as every product shows its domain. */
   public void saveDomain(Domain domain) {
     repository.saveDomain(domain);
+    changes.publish(MetadataChanges.Kind.PRODUCT, "");
   }
 
   public List<LegalEntity> listEntities() {
@@ -51,6 +63,7 @@ public final class CatalogService {
             .map(existing -> product.savedAgain(existing.createdAt(), clock.instant()))
             .orElse(product);
     repository.saveProduct(toSave);
+    changes.publish(MetadataChanges.Kind.PRODUCT, toSave.id().value());
     return toSave;
   }
 

@@ -160,7 +160,10 @@ public final class SearchIndex implements AutoCloseable {
   void onChange(MetadataChanges.Change change) {
     switch (change.kind()) {
       case PRODUCT, VERSION, STANDING -> {
-        if (!change.id().isEmpty()) {
+        if (change.id().isEmpty()) {
+          // an entity or a domain: rebuilt when the facts many documents hold changed
+          refreshFacts();
+        } else {
           reindex(ProductId.of(change.id()));
         }
       }
@@ -191,6 +194,15 @@ public final class SearchIndex implements AutoCloseable {
       return stale;
     } catch (IOException e) {
       throw failure(e);
+    }
+  }
+
+  /** Indexes everything again when the domains, entities or glossary terms changed. */
+  public synchronized void refreshFacts() {
+    Map<String, String> data = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+    if (!factsFingerprint().equals(data.get("facts"))) {
+      rebuild();
     }
   }
 

@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     DataRoutes dataRoutes = new DataRoutes(services.reads());
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
+    SearchRoutes searchRoutes = new SearchRoutes(services.search());
     FlowRoutes flowRoutes =
         new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion());
     Javalin app =
@@ -82,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
               flowRoutes.register(config.routes);
+              searchRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

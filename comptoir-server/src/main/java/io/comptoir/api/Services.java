@@ -13,6 +13,7 @@ import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
+import io.comptoir.search.SearchIndex;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -32,6 +33,7 @@ public record Services(
     ConsumptionService consumption,
     FlowService flows,
     FlowRunner flowRunner,
+    SearchIndex search,
     PrometheusMeterRegistry metrics) {
   public Services {
     requireNonNull(catalog, "catalog is null");
@@ -47,6 +49,7 @@ public record Services(
     requireNonNull(consumption, "consumption is null");
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
+    requireNonNull(search, "search is null");
     requireNonNull(metrics, "metrics is null");
   }
 }

@@ -158,6 +158,32 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "2",
           "Flows the scheduler runs at the same time, at most.");
+  public static final ConfigKey SEARCH_INDEX_DIR =
+      new ConfigKey(
+          "search-index-dir",
+          ConfigType.PATH,
+          "${data-dir}/search-index",
+          "Directory of the catalog's full-text search index (Lucene); rebuilt at start when"
+              + " missing or stale.");
+  public static final ConfigKey SEARCH_WEIGHT_SCORE =
+      new ConfigKey(
+          "search-weight-score",
+          ConfigType.RATE,
+          "0.15",
+          "Weight of the data score in the search ranking (relevance weighs 1); see"
+              + " docs/search.md.");
+  public static final ConfigKey SEARCH_WEIGHT_CERTIFICATION =
+      new ConfigKey(
+          "search-weight-certification",
+          ConfigType.RATE,
+          "0.1",
+          "Weight of the certification level in the search ranking (relevance weighs 1).");
+  public static final ConfigKey SEARCH_WEIGHT_CONSUMPTION =
+      new ConfigKey(
+          "search-weight-consumption",
+          ConfigType.RATE,
+          "0.1",
+          "Weight of the reads of the last 90 days in the search ranking (relevance weighs 1).");
 
   /** All keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -186,7 +212,11 @@ public final class ConfigKeys {
           APPROVAL_DATA_OFFICE_FOR_CERTIFIED,
           FLOW_SCHEDULER,
           FLOW_SCHEDULER_SECONDS,
-          FLOW_RUN_THREADS);
+          FLOW_RUN_THREADS,
+          SEARCH_INDEX_DIR,
+          SEARCH_WEIGHT_SCORE,
+          SEARCH_WEIGHT_CERTIFICATION,
+          SEARCH_WEIGHT_CONSUMPTION);
 
   private ConfigKeys() {}
 

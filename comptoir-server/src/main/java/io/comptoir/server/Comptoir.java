@@ -10,6 +10,7 @@ import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogService;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.common.MetadataChanges;
 import io.comptoir.config.ConfigKeys;
 import io.comptoir.config.Configuration;
 import io.comptoir.connectors.Connectors;
@@ -23,6 +24,7 @@ import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flow.KindSourceReaders;
 import io.comptoir.flowfile.YamlFlowParser;
+import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
 import io.comptoir.identity.LocalIdentityProvider;
@@ -36,6 +38,10 @@ import io.comptoir.ingest.Lake;
 import io.comptoir.monitoring.FlowMonitoring;
 import io.comptoir.monitoring.Webhooks;
 import io.comptoir.scheduling.FlowScheduler;
+import io.comptoir.score.StandingFacts;
+import io.comptoir.search.RankingWeights;
+import io.comptoir.search.SearchIndex;
+import io.comptoir.search.SearchSources;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -81,6 +87,8 @@ public final class Comptoir implements AutoCloseable {
   private final FlowRunner flowRunner;
   private final PrometheusMeterRegistry metrics;
   private final Webhooks webhooks;
+  private final MetadataChanges changes;
+  private final SearchIndex search;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -103,7 +111,11 @@ public final class Comptoir implements AutoCloseable {
       FlowService flows,
       FlowRunner flowRunner,
       PrometheusMeterRegistry metrics,
-      Webhooks webhooks) {
+      Webhooks webhooks,
+      MetadataChanges changes,
+      SearchIndex search) {
+    this.changes = changes;
+    this.search = search;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -170,6 +182,7 @@ public final class Comptoir implements AutoCloseable {
       throw e;
     }
     DataEngine engine = null;
+    SearchIndex search = null;
     try {
       engine =
           new DuckDbEngine(
@@ -180,7 +193,10 @@ public final class Comptoir implements AutoCloseable {
                       .optionalInteger(ConfigKeys.ENGINE_THREADS)
                       .orElse(Runtime.getRuntime().availableProcessors())));
       Lake lake = new Lake(dataDirectory.resolve("lake"));
-      CatalogService catalog = new CatalogService(store.catalog(), clock);
+      // one bus for the whole process: the catalog (and later the glossary and the data score)
+      // publish on it, the search index follows it
+      MetadataChanges changes = new MetadataChanges();
+      CatalogService catalog = new CatalogService(store.catalog(), clock, changes);
       IngestionService ingestion =
           new IngestionService(
               store.catalog(),
@@ -233,6 +249,8 @@ public final class Comptoir implements AutoCloseable {
           new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Webhooks webhooks = new Webhooks();
+      search = openSearch(configuration, catalog, consumption, clock);
+      search.follow(changes);
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -273,10 +291,13 @@ public final class Comptoir implements AutoCloseable {
                                       .total())
                               : java.util.OptionalLong.empty())),
               metrics,
-              webhooks);
+              webhooks,
+              changes,
+              search);
       comptoir.recoverIfAlone();
       return comptoir;
     } catch (RuntimeException e) {
+      closeQuietly(search, e);
       closeQuietly(engine, e);
       closeQuietly(store, e);
       lock.close();
@@ -310,6 +331,39 @@ public final class Comptoir implements AutoCloseable {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot read the data directory's id " + file + ": " + e, e);
     }
+  }
+
+  /**
+   * The catalog's search index under the configured directory. The glossary and the data score are
+   * not wired yet: their NONE facts stand in until they are.
+   */
+  private static SearchIndex openSearch(
+      Configuration configuration,
+      CatalogService catalog,
+      ConsumptionService consumption,
+      Clock clock) {
+    RankingWeights weights =
+        new RankingWeights(
+            1.0,
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_SCORE),
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_CERTIFICATION),
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_CONSUMPTION));
+    SearchSources sources =
+        SearchSources.of(
+            catalog,
+            GlossaryFacts.NONE,
+            StandingFacts.NONE,
+            () -> {
+              java.time.LocalDate today = consumption.today();
+              Map<io.comptoir.catalog.ProductId, Long> reads = new java.util.HashMap<>();
+              for (ConsumptionService.ProductConsumption entry :
+                  consumption.popularity(today.minusDays(89), today)) {
+                reads.put(entry.product(), entry.totals().reads());
+              }
+              return reads;
+            });
+    Path directory = createDirectory(configuration.path(ConfigKeys.SEARCH_INDEX_DIR));
+    return SearchIndex.open(directory, sources, weights, clock);
   }
 
   static ApprovalRules approvalRules(Configuration configuration) {
@@ -366,6 +420,7 @@ public final class Comptoir implements AutoCloseable {
             consumption,
             flows,
             flowRunner,
+            search,
             metrics));
   }
 
@@ -425,6 +480,15 @@ public final class Comptoir implements AutoCloseable {
     return catalog;
   }
 
+  /** The bus on which metadata changes are published. */
+  public MetadataChanges changes() {
+    return changes;
+  }
+
+  public SearchIndex search() {
+    return search;
+  }
+
   public IngestionService ingestion() {
     return ingestion;
   }
@@ -460,9 +524,18 @@ public final class Comptoir implements AutoCloseable {
     }
     webhooks.close();
     try {
-      engine.close();
+      search.close();
     } catch (RuntimeException e) {
       failure = e;
+    }
+    try {
+      engine.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
     }
     try {
       store.close();

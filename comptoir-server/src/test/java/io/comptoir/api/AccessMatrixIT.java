@@ -319,6 +319,7 @@ class AccessMatrixIT {
             h -> h.get("/api/v1/consumption/unused?days=30"),
             anyAuthenticated()),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
+        new Route("GET /api/v1/search", h -> h.get("/api/v1/search?q=colis"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",
             h -> h.get("/api/v1/users/olivier"),
