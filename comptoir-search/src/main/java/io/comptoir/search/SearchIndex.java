@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,18 +36,24 @@ import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -61,6 +68,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +101,7 @@ public final class SearchIndex implements AutoCloseable {
   private final RankingWeights weights;
   private final Clock clock;
   private final boolean persistent;
+  private final SemanticMode semantic;
   private volatile Synonyms synonyms = Synonyms.NONE;
   private volatile Map<ProductId, Long> reads = Map.of();
   private volatile Instant readsAt = Instant.MIN;
@@ -102,8 +111,10 @@ public final class SearchIndex implements AutoCloseable {
       boolean persistent,
       SearchSources sources,
       RankingWeights weights,
-      Clock clock)
+      Clock clock,
+      Optional<SemanticMode> semantic)
       throws IOException {
+    this.semantic = semantic.orElse(null);
     this.directory = directory;
     this.persistent = persistent;
     this.sources = requireNonNull(sources, "sources is null");
@@ -122,15 +133,25 @@ public final class SearchIndex implements AutoCloseable {
    */
   public static SearchIndex open(
       Path path, SearchSources sources, RankingWeights weights, Clock clock) {
+    return open(path, sources, weights, clock, Optional.empty());
+  }
+
+  /** {@link #open(Path, SearchSources, RankingWeights, Clock)}, in the semantic mode if given. */
+  public static SearchIndex open(
+      Path path,
+      SearchSources sources,
+      RankingWeights weights,
+      Clock clock,
+      Optional<SemanticMode> semantic) {
     SearchIndex index;
     try {
       Directory directory = FSDirectory.open(path);
       try {
-        index = new SearchIndex(directory, true, sources, weights, clock);
+        index = new SearchIndex(directory, true, sources, weights, clock, semantic);
       } catch (LockObtainFailedException e) {
         directory.close();
         LOG.info("search index {} is used by another process: searching in memory", path);
-        return inMemory(sources, weights, clock);
+        return inMemory(sources, weights, clock, semantic);
       }
     } catch (IOException e) {
       throw new ComptoirException(
@@ -142,9 +163,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /** An index in memory, built now. */
   public static SearchIndex inMemory(SearchSources sources, RankingWeights weights, Clock clock) {
+    return inMemory(sources, weights, clock, Optional.empty());
+  }
+
+  /** An index in memory, built now, in the semantic mode if given. */
+  public static SearchIndex inMemory(
+      SearchSources sources, RankingWeights weights, Clock clock, Optional<SemanticMode> semantic) {
     try {
       SearchIndex index =
-          new SearchIndex(new ByteBuffersDirectory(), false, sources, weights, clock);
+          new SearchIndex(new ByteBuffersDirectory(), false, sources, weights, clock, semantic);
       index.rebuild();
       return index;
     } catch (IOException e) {
@@ -182,7 +209,7 @@ public final class SearchIndex implements AutoCloseable {
       List<DataProduct> products = sources.products();
       String facts = factsFingerprint();
       boolean stale =
-          !FORMAT.equals(data.get("format"))
+          !format().equals(data.get("format"))
               || !facts.equals(data.get("facts"))
               || !indexedStates().equals(currentStates(products));
       if (stale) {
@@ -252,7 +279,7 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private void commit(String facts) throws IOException {
-    writer.setLiveCommitData(Map.of("format", FORMAT, "facts", facts).entrySet());
+    writer.setLiveCommitData(Map.of("format", format(), "facts", facts).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
   }
@@ -273,6 +300,15 @@ public final class SearchIndex implements AutoCloseable {
 
   public boolean persistent() {
     return persistent;
+  }
+
+  public boolean semantic() {
+    return semantic != null;
+  }
+
+  /** The format of the documents: with the embedding model's name in the semantic mode. */
+  private String format() {
+    return semantic == null ? FORMAT : FORMAT + "+" + semantic.embedder().name();
   }
 
   // indexing
@@ -353,6 +389,13 @@ public final class SearchIndex implements AutoCloseable {
         new SortedDocValuesField(
             "title_sort", new BytesRef(SearchAnalysis.exactForm(product.title()))));
     doc.add(new StoredField("state", state(product)));
+    if (semantic != null) {
+      doc.add(
+          new KnnFloatVectorField(
+              "vector",
+              semantic.embedder().embed(semanticText(product)),
+              VectorSimilarityFunction.COSINE));
+    }
     return doc;
   }
 
@@ -367,6 +410,17 @@ public final class SearchIndex implements AutoCloseable {
     doc.add(new StoredField("title", name));
     doc.add(new StoredField("description", text));
     return doc;
+  }
+
+  /** What the model reads of a product: title, description, then the columns' descriptions. */
+  static String semanticText(DataProduct product) {
+    StringBuilder text = new StringBuilder(product.title()).append(". ");
+    text.append(product.description());
+    for (Column column : product.columns()) {
+      text.append(' ')
+          .append(column.description().isEmpty() ? column.name() : column.description());
+    }
+    return text.toString();
   }
 
   private static String termText(TermSummary term) {
@@ -463,15 +517,39 @@ public final class SearchIndex implements AutoCloseable {
     boolean words = !plan.isEmpty();
     boolean relaxed = false;
     Query match = words ? plan.query(false) : new MatchAllDocsQuery();
+    float[] vector =
+        semantic != null && !request.query().isBlank()
+            ? semantic.embedder().embed(request.query())
+            : null;
     FacetCounter counter = new FacetCounter(request.filters());
-    searcher.search(products(match, visibility, Map.of()), counter);
-    if (words && counter.total() == 0 && plan.slots() > 1) {
-      relaxed = true;
-      match = plan.query(true);
-      counter = new FacetCounter(request.filters());
+    if (vector == null) {
       searcher.search(products(match, visibility, Map.of()), counter);
+      if (words && counter.total() == 0 && plan.slots() > 1) {
+        relaxed = true;
+        match = plan.query(true);
+        counter = new FacetCounter(request.filters());
+        searcher.search(products(match, visibility, Map.of()), counter);
+      }
+    } else {
+      if (words && plan.slots() > 1 && searcher.count(products(match, visibility, Map.of())) == 0) {
+        relaxed = true;
+        match = plan.query(true);
+      }
+      if (!words) {
+        match = new BooleanQuery.Builder().build();
+      }
+      searcher.search(
+          products(withNeighbours(match, vector, visibility, Map.of()), visibility, Map.of()),
+          counter);
     }
-    Query filtered = products(match, visibility, request.filters());
+    Query lexical = products(match, visibility, request.filters());
+    Query filtered =
+        vector == null
+            ? lexical
+            : products(
+                withNeighbours(match, vector, visibility, request.filters()),
+                visibility,
+                request.filters());
     SearchSort sort = request.sort();
     if (!words && sort == SearchSort.RELEVANCE) {
       sort = SearchSort.TITLE;
@@ -481,8 +559,21 @@ public final class SearchIndex implements AutoCloseable {
     StoredFields stored = searcher.storedFields();
     switch (sort) {
       case RELEVANCE -> {
-        TopDocs top = searcher.search(filtered, Math.max(RERANKED, wanted));
-        ranked = rank(top.scoreDocs, stored);
+        TopDocs top = searcher.search(lexical, Math.max(RERANKED, wanted));
+        Map<Integer, Double> cosines = null;
+        if (vector != null) {
+          cosines = new HashMap<>();
+          for (ScoreDoc neighbour :
+              searcher.search(
+                      neighbours(vector, visibility, request.filters()), SemanticMode.NEIGHBOURS)
+                  .scoreDocs) {
+            cosines.put(neighbour.doc, cosine(searcher, neighbour.doc, vector));
+          }
+          for (int i = 0; i < Math.min(RERANKED, top.scoreDocs.length); i++) {
+            cosines.computeIfAbsent(top.scoreDocs[i].doc, doc -> cosine(searcher, doc, vector));
+          }
+        }
+        ranked = rank(top.scoreDocs, cosines, stored);
       }
       case SCORE -> {
         TopDocs top =
@@ -558,16 +649,79 @@ public final class SearchIndex implements AutoCloseable {
     return query.build();
   }
 
+  /** The full-text match or the query's nearest products. */
+  private static Query withNeighbours(
+      Query match, float[] vector, SearchVisibility visibility, Map<SearchFacet, String> filters) {
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    either.add(match, Occur.SHOULD);
+    either.add(neighbours(vector, visibility, filters), Occur.SHOULD);
+    return either.build();
+  }
+
+  private static Query neighbours(
+      float[] vector, SearchVisibility visibility, Map<SearchFacet, String> filters) {
+    return new KnnFloatVectorQuery(
+        "vector",
+        vector,
+        SemanticMode.NEIGHBOURS,
+        products(new MatchAllDocsQuery(), visibility, filters));
+  }
+
+  /** The cosine between a product's embedding and the query's. */
+  private static double cosine(IndexSearcher searcher, int doc, float[] vector) {
+    try {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      FloatVectorValues values = leaf.reader().getFloatVectorValues("vector");
+      if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+        return 0;
+      }
+      return VectorUtil.cosine(values.vectorValue(), vector);
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
   private record Ranked(int doc, double relevance, double rank) {}
 
   /** The ranking formula over the best candidates; the others keep their full-text order. */
-  private List<Ranked> rank(ScoreDoc[] hits, StoredFields stored) throws IOException {
+  private List<Ranked> rank(ScoreDoc[] lexical, Map<Integer, Double> cosines, StoredFields stored)
+      throws IOException {
     List<Ranked> ranked = new ArrayList<>();
+    ScoreDoc[] hits = lexical;
+    double[] semantic = null;
+    if (cosines != null) {
+      // the neighbours the full text did not find join the candidates with a full-text score of 0
+      Map<Integer, ScoreDoc> all = new LinkedHashMap<>();
+      for (int i = 0; i < Math.min(RERANKED, lexical.length); i++) {
+        all.put(lexical[i].doc, lexical[i]);
+      }
+      for (Integer doc : cosines.keySet()) {
+        all.putIfAbsent(doc, new ScoreDoc(doc, 0f));
+      }
+      List<ScoreDoc> merged = new ArrayList<>(all.values());
+      for (int i = RERANKED; i < lexical.length; i++) {
+        merged.add(lexical[i]);
+      }
+      hits = merged.toArray(new ScoreDoc[0]);
+      semantic = new double[hits.length];
+      double bestCosine = 0;
+      for (int i = 0; i < hits.length; i++) {
+        semantic[i] = Math.max(0, cosines.getOrDefault(hits[i].doc, 0.0));
+        bestCosine = Math.max(bestCosine, semantic[i]);
+      }
+      for (int i = 0; i < hits.length; i++) {
+        semantic[i] = bestCosine > 0 ? semantic[i] / bestCosine : 0;
+      }
+    }
     if (hits.length == 0) {
       return ranked;
     }
-    int n = Math.min(RERANKED, hits.length);
-    double best = hits[0].score;
+    int n = Math.min(RERANKED + (cosines == null ? 0 : SemanticMode.NEIGHBOURS), hits.length);
+    double best = 0;
+    for (ScoreDoc hit : hits) {
+      best = Math.max(best, hit.score);
+    }
     Map<ProductId, Long> counts = reads();
     long[] productReads = new long[n];
     int[] scores = new int[n];
@@ -584,6 +738,9 @@ public final class SearchIndex implements AutoCloseable {
     }
     for (int i = 0; i < n; i++) {
       double relevance = best > 0 ? hits[i].score / best : 0;
+      if (semantic != null) {
+        relevance = (1 - this.semantic.weight()) * relevance + this.semantic.weight() * semantic[i];
+      }
       double rank =
           weights.relevance() * relevance
               + weights.score() * Math.max(0, scores[i]) / 100.0

@@ -165,6 +165,19 @@ public final class ConfigKeys {
           "${data-dir}/search-index",
           "Directory of the catalog's full-text search index (Lucene); rebuilt at start when"
               + " missing or stale.");
+  public static final ConfigKey SEARCH_SEMANTIC =
+      new ConfigKey(
+          "search-semantic",
+          ConfigType.BOOLEAN,
+          "false",
+          "Semantic search: embeddings of the products by the all-MiniLM-L6-v2 model run in"
+              + " process, combined with the full-text score.");
+  public static final ConfigKey SEARCH_SEMANTIC_WEIGHT =
+      new ConfigKey(
+          "search-semantic-weight",
+          ConfigType.RATE,
+          "0.3",
+          "Share of the semantic similarity in the relevance when search-semantic is true.");
   public static final ConfigKey SEARCH_WEIGHT_SCORE =
       new ConfigKey(
           "search-weight-score",
@@ -214,6 +227,8 @@ public final class ConfigKeys {
           FLOW_SCHEDULER_SECONDS,
           FLOW_RUN_THREADS,
           SEARCH_INDEX_DIR,
+          SEARCH_SEMANTIC,
+          SEARCH_SEMANTIC_WEIGHT,
           SEARCH_WEIGHT_SCORE,
           SEARCH_WEIGHT_CERTIFICATION,
           SEARCH_WEIGHT_CONSUMPTION);

@@ -39,9 +39,11 @@ import io.comptoir.monitoring.FlowMonitoring;
 import io.comptoir.monitoring.Webhooks;
 import io.comptoir.scheduling.FlowScheduler;
 import io.comptoir.score.StandingFacts;
+import io.comptoir.search.MiniLmEmbedder;
 import io.comptoir.search.RankingWeights;
 import io.comptoir.search.SearchIndex;
 import io.comptoir.search.SearchSources;
+import io.comptoir.search.SemanticMode;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -363,7 +365,13 @@ public final class Comptoir implements AutoCloseable {
               return reads;
             });
     Path directory = createDirectory(configuration.path(ConfigKeys.SEARCH_INDEX_DIR));
-    return SearchIndex.open(directory, sources, weights, clock);
+    java.util.Optional<SemanticMode> semantic =
+        configuration.bool(ConfigKeys.SEARCH_SEMANTIC)
+            ? java.util.Optional.of(
+                new SemanticMode(
+                    new MiniLmEmbedder(), configuration.decimal(ConfigKeys.SEARCH_SEMANTIC_WEIGHT)))
+            : java.util.Optional.empty();
+    return SearchIndex.open(directory, sources, weights, clock, semantic);
   }
 
   static ApprovalRules approvalRules(Configuration configuration) {
