@@ -24,7 +24,7 @@ final class Highlighter {
   private final List<String> fuzzy = new ArrayList<>();
   private final Map<String, Boolean> seen = new HashMap<>();
 
-  Highlighter(Set<String> words) {
+  Highlighter(Set<String> words, Set<String> typos) {
     for (String word : words) {
       plain.add(word);
       String fr = SearchAnalysis.term(SearchAnalysis.FRENCH, word);
@@ -35,7 +35,7 @@ final class Highlighter {
       if (!en.isEmpty()) {
         english.add(en);
       }
-      if (word.length() >= QueryPlan.TYPO_MIN_LENGTH) {
+      if (typos.contains(word)) {
         fuzzy.add(word);
       }
     }

@@ -1,9 +1,12 @@
 package io.comptoir.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,9 +38,16 @@ final class QueryPlan {
 
   private final List<Query> slots = new ArrayList<>();
   private final Set<String> words = new HashSet<>();
+  private final Set<String> typos = new HashSet<>();
   private final String exact;
+  private final IndexReader reader;
 
-  QueryPlan(String query, Synonyms synonyms) {
+  /**
+   * @param reader the index, asked whether a word exists: the typo rule applies only to words found
+   *     in no field (a word of the catalog is not a typo), which also keeps queries fast
+   */
+  QueryPlan(String query, Synonyms synonyms, IndexReader reader) {
+    this.reader = reader;
     List<String> typed = SearchAnalysis.terms(SearchAnalysis.PLAIN, query);
     exact = SearchAnalysis.exactForm(query);
     int i = 0;
@@ -82,6 +92,24 @@ final class QueryPlan {
     return words;
   }
 
+  /** The words the typo rule applied to (unknown to the index), for the highlights. */
+  Set<String> typos() {
+    return typos;
+  }
+
+  private boolean known(String word) {
+    try {
+      for (String field : FIELDS) {
+        if (reader.docFreq(new Term(field + "_plain", word)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every slot required, or (relaxed) any of them, the more the better; plus the exact boost. */
   Query query(boolean relaxed) {
     BooleanQuery.Builder main = new BooleanQuery.Builder();
@@ -113,6 +141,10 @@ final class QueryPlan {
     String french = SearchAnalysis.term(SearchAnalysis.FRENCH, word);
     String english = SearchAnalysis.term(SearchAnalysis.ENGLISH, word);
     List<Query> ways = new ArrayList<>();
+    boolean typo = word.length() >= TYPO_MIN_LENGTH && !known(word);
+    if (typo) {
+      typos.add(word);
+    }
     for (int f = 0; f < FIELDS.length; f++) {
       String field = FIELDS[f];
       float weight = WEIGHTS[f];
@@ -129,7 +161,7 @@ final class QueryPlan {
       if (word.length() >= PREFIX_MIN_LENGTH) {
         ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_plain", word)), weight * 0.6f));
       }
-      if (word.length() >= TYPO_MIN_LENGTH) {
+      if (typo) {
         ways.add(
             new BoostQuery(
                 new FuzzyQuery(new Term(field + "_plain", word), edits(word), 1, 50, true),

@@ -6,9 +6,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -146,10 +148,28 @@ final class SearchAnalysis {
     return terms;
   }
 
+  /** Most words whose analysis is remembered (queries and highlights analyze single words). */
+  private static final int CACHED_WORDS = 200_000;
+
+  private static final Map<Analyzer, ConcurrentHashMap<String, String>> CACHE =
+      new IdentityHashMap<>();
+
   /** The single term an analyzer makes of one word, or empty when it drops the word. */
   static String term(Analyzer analyzer, String word) {
+    ConcurrentHashMap<String, String> cache;
+    synchronized (CACHE) {
+      cache = CACHE.computeIfAbsent(analyzer, a -> new ConcurrentHashMap<>());
+    }
+    String known = cache.get(word);
+    if (known != null) {
+      return known;
+    }
     List<String> terms = terms(analyzer, word);
-    return terms.isEmpty() ? "" : terms.get(0);
+    String term = terms.isEmpty() ? "" : terms.get(0);
+    if (cache.size() < CACHED_WORDS) {
+      cache.put(word, term);
+    }
+    return term;
   }
 
   /** Lower case without accents: "Société" becomes "societe". */

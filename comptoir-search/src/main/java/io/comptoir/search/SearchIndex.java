@@ -513,7 +513,7 @@ public final class SearchIndex implements AutoCloseable {
   private SearchResult search(
       IndexSearcher searcher, SearchRequest request, SearchVisibility visibility)
       throws IOException {
-    QueryPlan plan = new QueryPlan(request.query(), synonyms);
+    QueryPlan plan = new QueryPlan(request.query(), synonyms, searcher.getIndexReader());
     boolean words = !plan.isEmpty();
     boolean relaxed = false;
     Query match = words ? plan.query(false) : new MatchAllDocsQuery();
@@ -599,7 +599,7 @@ public final class SearchIndex implements AutoCloseable {
         }
       }
     }
-    Highlighter highlighter = new Highlighter(plan.words());
+    Highlighter highlighter = new Highlighter(plan.words(), plan.typos());
     List<SearchResult.ProductHit> page = new ArrayList<>();
     for (int i = request.offset(); i < Math.min(wanted, ranked.size()); i++) {
       page.add(productHit(stored, ranked.get(i), highlighter));
