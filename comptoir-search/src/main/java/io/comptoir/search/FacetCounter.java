@@ -26,12 +26,23 @@ final class FacetCounter extends SimpleCollector {
   private final Map<SearchFacet, Map<String, Long>> counts = new EnumMap<>(SearchFacet.class);
   private final SortedSetDocValues[] values = new SortedSetDocValues[facets.length];
   private final long[] chosenOrd = new long[facets.length];
-  private final long[][] leafCounts = new long[facets.length][];
+  private long[][] leafCounts = new long[facets.length][];
   private final long[][] ords = new long[facets.length][8];
   private final int[] ordCount = new int[facets.length];
   private long total;
 
-  FacetCounter(Map<SearchFacet, String> chosen) {
+  /** One segment's counts, kept until the end to count the values shown exactly. */
+  private record Leaf(SortedSetDocValues[] values, long[][] counts) {}
+
+  private final java.util.List<Leaf> leaves = new java.util.ArrayList<>();
+  private final int shown;
+
+  /**
+   * @param shown how many values per facet are wanted: each segment proposes its most frequent
+   *     values (and the chosen one), whose counts are then summed exactly over every segment
+   */
+  FacetCounter(Map<SearchFacet, String> chosen, int shown) {
+    this.shown = shown;
     this.chosen = chosen;
     for (SearchFacet facet : facets) {
       counts.put(facet, new HashMap<>());
@@ -41,6 +52,7 @@ final class FacetCounter extends SimpleCollector {
   @Override
   protected void doSetNextReader(LeafReaderContext context) throws IOException {
     flush();
+    leafCounts = new long[facets.length][];
     for (int f = 0; f < facets.length; f++) {
       SortedSetDocValues docValues = DocValues.getSortedSet(context.reader(), facets[f].field());
       values[f] = docValues;
@@ -101,20 +113,46 @@ final class FacetCounter extends SimpleCollector {
     }
   }
 
-  private void flush() throws IOException {
+  private void flush() {
+    if (values[0] != null) {
+      leaves.add(new Leaf(values.clone(), leafCounts.clone()));
+      Arrays.fill(values, null);
+    }
+  }
+
+  /** Each segment's most frequent values and the chosen ones, then their exact sums. */
+  private void sum() throws IOException {
     for (int f = 0; f < facets.length; f++) {
-      if (values[f] == null) {
-        continue;
+      java.util.Set<String> candidates = new java.util.HashSet<>();
+      if (chosen.get(facets[f]) != null) {
+        candidates.add(chosen.get(facets[f]));
       }
-      long[] leaf = leafCounts[f];
-      for (int ord = 0; ord < leaf.length; ord++) {
-        if (leaf[ord] > 0) {
-          counts
-              .get(facets[f])
-              .merge(values[f].lookupOrd(ord).utf8ToString(), leaf[ord], Long::sum);
+      for (Leaf leaf : leaves) {
+        long[] leafCount = leaf.counts()[f];
+        long[] positive = Arrays.stream(leafCount).filter(c -> c > 0).toArray();
+        long threshold = 1;
+        if (positive.length > shown) {
+          Arrays.sort(positive);
+          threshold = positive[positive.length - shown];
+        }
+        for (int ord = 0; ord < leafCount.length; ord++) {
+          if (leafCount[ord] > 0 && leafCount[ord] >= threshold) {
+            candidates.add(leaf.values()[f].lookupOrd(ord).utf8ToString());
+          }
         }
       }
-      values[f] = null;
+      for (String value : candidates) {
+        long sum = 0;
+        for (Leaf leaf : leaves) {
+          long ord = leaf.values()[f].lookupTerm(new BytesRef(value));
+          if (ord >= 0) {
+            sum += leaf.counts()[f][(int) ord];
+          }
+        }
+        if (sum > 0) {
+          counts.get(facets[f]).put(value, sum);
+        }
+      }
     }
   }
 
@@ -126,6 +164,10 @@ final class FacetCounter extends SimpleCollector {
   /** The counts, once the search is over. */
   Map<SearchFacet, Map<String, Long>> counts() throws IOException {
     flush();
+    if (!leaves.isEmpty()) {
+      sum();
+      leaves.clear();
+    }
     return counts;
   }
 

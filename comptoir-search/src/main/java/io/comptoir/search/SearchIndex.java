@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -42,11 +43,15 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -81,7 +86,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Changes whenever what is indexed or how changes: an index of another format is rebuilt. */
-  static final String FORMAT = "comptoir-search-1";
+  static final String FORMAT = "comptoir-search-2";
 
   /** How many of the best full-text candidates the ranking formula reorders. */
   public static final int RERANKED = 200;
@@ -150,7 +155,7 @@ public final class SearchIndex implements AutoCloseable {
         index = new SearchIndex(directory, true, sources, weights, clock, semantic);
       } catch (LockObtainFailedException e) {
         directory.close();
-        LOG.info("search index {} is used by another process: searching in memory", path);
+        LOG.debug("search index {} is used by another process: searching in memory", path);
         return inMemory(sources, weights, clock, semantic);
       }
     } catch (IOException e) {
@@ -213,7 +218,7 @@ public final class SearchIndex implements AutoCloseable {
               || !facts.equals(data.get("facts"))
               || !indexedStates().equals(currentStates(products));
       if (stale) {
-        LOG.info("search index missing or stale: rebuilding ({} products)", products.size());
+        LOG.debug("search index missing or stale: rebuilding ({} products)", products.size());
         rebuild(products, facts);
       } else {
         synonyms = Synonyms.of(sources.glossary().terms());
@@ -386,6 +391,10 @@ public final class SearchIndex implements AutoCloseable {
     doc.add(new StoredField("certification", certification.map(Enum::name).orElse("")));
     doc.add(new NumericDocValuesField("data_score", score.orElse(-1)));
     doc.add(
+        new NumericDocValuesField(
+            "cert_level", certification.map(level -> level.ordinal() + 1).orElse(0)));
+    doc.add(new SortedDocValuesField("id_dv", new BytesRef(id)));
+    doc.add(
         new SortedDocValuesField(
             "title_sort", new BytesRef(SearchAnalysis.exactForm(product.title()))));
     doc.add(new StoredField("state", state(product)));
@@ -521,13 +530,13 @@ public final class SearchIndex implements AutoCloseable {
         semantic != null && !request.query().isBlank()
             ? semantic.embedder().embed(request.query())
             : null;
-    FacetCounter counter = new FacetCounter(request.filters());
+    FacetCounter counter = new FacetCounter(request.filters(), FACET_VALUES);
     if (vector == null) {
       searcher.search(products(match, visibility, Map.of()), counter);
       if (words && counter.total() == 0 && plan.slots() > 1) {
         relaxed = true;
         match = plan.query(true);
-        counter = new FacetCounter(request.filters());
+        counter = new FacetCounter(request.filters(), FACET_VALUES);
         searcher.search(products(match, visibility, Map.of()), counter);
       }
     } else {
@@ -573,7 +582,7 @@ public final class SearchIndex implements AutoCloseable {
             cosines.computeIfAbsent(top.scoreDocs[i].doc, doc -> cosine(searcher, doc, vector));
           }
         }
-        ranked = rank(top.scoreDocs, cosines, stored);
+        ranked = rank(top.scoreDocs, cosines, searcher.getIndexReader());
       }
       case SCORE -> {
         TopDocs top =
@@ -685,7 +694,7 @@ public final class SearchIndex implements AutoCloseable {
   private record Ranked(int doc, double relevance, double rank) {}
 
   /** The ranking formula over the best candidates; the others keep their full-text order. */
-  private List<Ranked> rank(ScoreDoc[] lexical, Map<Integer, Double> cosines, StoredFields stored)
+  private List<Ranked> rank(ScoreDoc[] lexical, Map<Integer, Double> cosines, IndexReader reader)
       throws IOException {
     List<Ranked> ranked = new ArrayList<>();
     ScoreDoc[] hits = lexical;
@@ -727,14 +736,36 @@ public final class SearchIndex implements AutoCloseable {
     int[] scores = new int[n];
     int[] levels = new int[n];
     long most = 0;
+    // doc values, read in document order (stored fields would decompress a block per product)
+    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
-      Document doc = stored.document(hits[i].doc, Set.of("id", "score", "certification"));
-      productReads[i] = counts.getOrDefault(ProductId.of(doc.get("id")), 0L);
-      most = Math.max(most, productReads[i]);
-      scores[i] = doc.getField("score").numericValue().intValue();
-      String level = doc.get("certification");
-      levels[i] =
-          level == null || level.isEmpty() ? 0 : CertificationLevel.valueOf(level).ordinal() + 1;
+      order[i] = i;
+    }
+    final ScoreDoc[] candidates = hits;
+    Arrays.sort(order, Comparator.comparingInt(i -> candidates[i].doc));
+    List<LeafReaderContext> leaves = reader.leaves();
+    int current = -1;
+    NumericDocValues scoreValues = null;
+    NumericDocValues levelValues = null;
+    SortedDocValues idValues = null;
+    for (int i : order) {
+      int doc = hits[i].doc;
+      int leafIndex = ReaderUtil.subIndex(doc, leaves);
+      LeafReaderContext leaf = leaves.get(leafIndex);
+      if (leafIndex != current) {
+        current = leafIndex;
+        scoreValues = DocValues.getNumeric(leaf.reader(), "data_score");
+        levelValues = DocValues.getNumeric(leaf.reader(), "cert_level");
+        idValues = DocValues.getSorted(leaf.reader(), "id_dv");
+      }
+      int local = doc - leaf.docBase;
+      scores[i] = scoreValues.advanceExact(local) ? (int) scoreValues.longValue() : -1;
+      levels[i] = levelValues.advanceExact(local) ? (int) levelValues.longValue() : 0;
+      if (!counts.isEmpty() && idValues.advanceExact(local)) {
+        String id = idValues.lookupOrd(idValues.ordValue()).utf8ToString();
+        productReads[i] = counts.getOrDefault(ProductId.of(id), 0L);
+        most = Math.max(most, productReads[i]);
+      }
     }
     for (int i = 0; i < n; i++) {
       double relevance = best > 0 ? hits[i].score / best : 0;
