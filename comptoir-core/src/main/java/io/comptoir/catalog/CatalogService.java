@@ -20,19 +20,23 @@ public final class CatalogService {
     this(repository, clock, new MetadataChanges());
   }
 
-  /** Publishes PRODUCT on {@code changes} whenever a product is saved. */
+  /** A catalog that publishes PRODUCT on the bus after each product saved. */
   public CatalogService(CatalogRepository repository, Clock clock, MetadataChanges changes) {
     this.repository = requireNonNull(repository, "repository is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.changes = requireNonNull(changes, "changes is null");
   }
 
+  /** Saves an entity; publishes PRODUCT with an empty id, as every product shows its entity. */
   public void saveEntity(LegalEntity entity) {
     repository.saveEntity(entity);
+    changes.publish(MetadataChanges.Kind.PRODUCT, "");
   }
 
+  /** Saves a domain; publishes PRODUCT with an empty id, as every product shows its domain. */
   public void saveDomain(Domain domain) {
     repository.saveDomain(domain);
+    changes.publish(MetadataChanges.Kind.PRODUCT, "");
   }
 
   public List<LegalEntity> listEntities() {

@@ -69,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
     LineageRoutes lineageRoutes = new LineageRoutes(services.lineage(), services.catalog(), mapper);
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
+    SearchRoutes searchRoutes = new SearchRoutes(services.search());
     FlowRoutes flowRoutes =
         new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion(), uploadFiles);
     QualityRoutes qualityRoutes = new QualityRoutes(services.catalog(), services.quality());
@@ -92,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
               flowRoutes.register(config.routes);
               qualityRoutes.register(config.routes);
               lineageRoutes.register(config.routes);
+              searchRoutes.register(config.routes);
               systemRoutes.register(config.routes);
               ErrorPages pages = Web.register(config, services, authenticator, login, uploadFiles);
               ErrorMapping.register(config.routes, pages);

@@ -16,6 +16,7 @@ import io.comptoir.ingest.ImportDirectories;
 import io.comptoir.ingest.IngestionService;
 import io.comptoir.quality.QualityService;
 import io.comptoir.score.StandingService;
+import io.comptoir.search.SearchIndex;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
@@ -39,7 +40,8 @@ public record Services(
     GlossaryService glossary,
     StandingService standing,
     QualityService quality,
-    io.comptoir.lineage.Lineage lineage) {
+    io.comptoir.lineage.Lineage lineage,
+    SearchIndex search) {
   public Services {
     requireNonNull(catalog, "catalog is null");
     requireNonNull(ingestion, "ingestion is null");
@@ -54,6 +56,7 @@ public record Services(
     requireNonNull(consumption, "consumption is null");
     requireNonNull(flows, "flows is null");
     requireNonNull(flowRunner, "flowRunner is null");
+    requireNonNull(search, "search is null");
     requireNonNull(metrics, "metrics is null");
     requireNonNull(glossary, "glossary is null");
     requireNonNull(standing, "standing is null");

@@ -158,6 +158,45 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "2",
           "Flows the scheduler runs at the same time, at most.");
+  public static final ConfigKey SEARCH_INDEX_DIR =
+      new ConfigKey(
+          "search-index-dir",
+          ConfigType.PATH,
+          "${data-dir}/search-index",
+          "Directory of the catalog's full-text search index (Lucene); rebuilt at start when"
+              + " missing or stale.");
+  public static final ConfigKey SEARCH_SEMANTIC =
+      new ConfigKey(
+          "search-semantic",
+          ConfigType.BOOLEAN,
+          "false",
+          "Semantic search: embeddings of the products by the all-MiniLM-L6-v2 model run in"
+              + " process, combined with the full-text score.");
+  public static final ConfigKey SEARCH_SEMANTIC_WEIGHT =
+      new ConfigKey(
+          "search-semantic-weight",
+          ConfigType.RATE,
+          "0.3",
+          "Share of the semantic similarity in the relevance when search-semantic is true.");
+  public static final ConfigKey SEARCH_WEIGHT_SCORE =
+      new ConfigKey(
+          "search-weight-score",
+          ConfigType.RATE,
+          "0.15",
+          "Weight of the data score in the search ranking (relevance weighs 1); see"
+              + " docs/search.md.");
+  public static final ConfigKey SEARCH_WEIGHT_CERTIFICATION =
+      new ConfigKey(
+          "search-weight-certification",
+          ConfigType.RATE,
+          "0.1",
+          "Weight of the certification level in the search ranking (relevance weighs 1).");
+  public static final ConfigKey SEARCH_WEIGHT_CONSUMPTION =
+      new ConfigKey(
+          "search-weight-consumption",
+          ConfigType.RATE,
+          "0.1",
+          "Weight of the reads of the last 90 days in the search ranking (relevance weighs 1).");
 
   public static final ConfigKey SCORE_WEIGHTS =
       new ConfigKey(
@@ -262,7 +301,13 @@ public final class ConfigKeys {
           LINEAGE_PUBLIC_URL,
           LINEAGE_QUEUE_SIZE,
           LINEAGE_FORWARD_URL,
-          LINEAGE_FORWARD_API_KEY);
+          LINEAGE_FORWARD_API_KEY,
+          SEARCH_INDEX_DIR,
+          SEARCH_SEMANTIC,
+          SEARCH_SEMANTIC_WEIGHT,
+          SEARCH_WEIGHT_SCORE,
+          SEARCH_WEIGHT_CERTIFICATION,
+          SEARCH_WEIGHT_CONSUMPTION);
 
   private ConfigKeys() {}
 

@@ -29,6 +29,7 @@ import io.comptoir.flow.FlowRunner;
 import io.comptoir.flow.FlowService;
 import io.comptoir.flow.KindSourceReaders;
 import io.comptoir.flowfile.YamlFlowParser;
+import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.glossary.GlossaryService;
 import io.comptoir.identity.IdentityProvider;
 import io.comptoir.identity.IdentityService;
@@ -52,6 +53,11 @@ import io.comptoir.score.ScoreCalculator;
 import io.comptoir.score.ScoreWeights;
 import io.comptoir.score.StandingFacts;
 import io.comptoir.score.StandingService;
+import io.comptoir.search.MiniLmEmbedder;
+import io.comptoir.search.RankingWeights;
+import io.comptoir.search.SearchIndex;
+import io.comptoir.search.SearchSources;
+import io.comptoir.search.SemanticMode;
 import io.comptoir.store.MetadataStore;
 import io.comptoir.store.StoreConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -104,6 +110,7 @@ public final class Comptoir implements AutoCloseable {
   private final StandingService standing;
   private final QualityService quality;
   private final io.comptoir.lineage.Lineage lineage;
+  private final SearchIndex search;
   private FlowScheduler scheduler;
   private boolean recovered;
 
@@ -131,12 +138,14 @@ public final class Comptoir implements AutoCloseable {
       GlossaryService glossary,
       StandingService standing,
       QualityService quality,
-      io.comptoir.lineage.Lineage lineage) {
+      io.comptoir.lineage.Lineage lineage,
+      SearchIndex search) {
     this.changes = changes;
     this.glossary = glossary;
     this.standing = standing;
     this.quality = quality;
     this.lineage = lineage;
+    this.search = search;
     this.flows = flows;
     this.flowRunner = flowRunner;
     this.metrics = metrics;
@@ -204,6 +213,7 @@ public final class Comptoir implements AutoCloseable {
     }
     DataEngine engine = null;
     io.comptoir.lineage.Lineage lineage = null;
+    SearchIndex search = null;
     try {
       engine =
           new DuckDbEngine(
@@ -302,6 +312,8 @@ public final class Comptoir implements AutoCloseable {
           new FlowService(store.flows(), new YamlFlowParser(), catalog, audit, clock);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       Webhooks webhooks = new Webhooks();
+      search = openSearch(configuration, catalog, glossary, standing, consumption, clock);
+      search.follow(changes);
       log.debug("metadata store: {}; lake: {}", store.description(), lake.root());
       Comptoir comptoir =
           new Comptoir(
@@ -347,13 +359,15 @@ public final class Comptoir implements AutoCloseable {
               glossary,
               standing,
               quality,
-              lineage);
+              lineage,
+              search);
       lineage.bindMetrics(metrics);
       comptoir.recoverIfAlone();
       standing.recomputeAll();
       return comptoir;
     } catch (RuntimeException e) {
       closeQuietly(lineage, e);
+      closeQuietly(search, e);
       closeQuietly(engine, e);
       closeQuietly(store, e);
       lock.close();
@@ -582,6 +596,47 @@ public final class Comptoir implements AutoCloseable {
     }
   }
 
+  /**
+   * The catalog's search index under the configured directory, with the glossary's synonyms and the
+   * products' data score and certification.
+   */
+  private static SearchIndex openSearch(
+      Configuration configuration,
+      CatalogService catalog,
+      GlossaryFacts glossary,
+      StandingFacts standing,
+      ConsumptionService consumption,
+      Clock clock) {
+    RankingWeights weights =
+        new RankingWeights(
+            1.0,
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_SCORE),
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_CERTIFICATION),
+            configuration.decimal(ConfigKeys.SEARCH_WEIGHT_CONSUMPTION));
+    SearchSources sources =
+        SearchSources.of(
+            catalog,
+            glossary,
+            standing,
+            () -> {
+              java.time.LocalDate today = consumption.today();
+              Map<io.comptoir.catalog.ProductId, Long> reads = new java.util.HashMap<>();
+              for (ConsumptionService.ProductConsumption entry :
+                  consumption.popularity(today.minusDays(89), today)) {
+                reads.put(entry.product(), entry.totals().reads());
+              }
+              return reads;
+            });
+    Path directory = createDirectory(configuration.path(ConfigKeys.SEARCH_INDEX_DIR));
+    java.util.Optional<SemanticMode> semantic =
+        configuration.bool(ConfigKeys.SEARCH_SEMANTIC)
+            ? java.util.Optional.of(
+                new SemanticMode(
+                    new MiniLmEmbedder(), configuration.decimal(ConfigKeys.SEARCH_SEMANTIC_WEIGHT)))
+            : java.util.Optional.empty();
+    return SearchIndex.open(directory, sources, weights, clock, semantic);
+  }
+
   static ApprovalRules approvalRules(Configuration configuration) {
     return new ApprovalRules(
         configuration.bool(ConfigKeys.APPROVAL_DPO_FOR_PERSONAL_DATA),
@@ -640,7 +695,8 @@ public final class Comptoir implements AutoCloseable {
             glossary,
             standing,
             quality,
-            lineage));
+            lineage,
+            search));
   }
 
   /**
@@ -721,6 +777,10 @@ public final class Comptoir implements AutoCloseable {
     return catalog;
   }
 
+  public SearchIndex search() {
+    return search;
+  }
+
   public IngestionService ingestion() {
     return ingestion;
   }
@@ -761,9 +821,23 @@ public final class Comptoir implements AutoCloseable {
       failure = e;
     }
     try {
+      search.close();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
       engine.close();
     } catch (RuntimeException e) {
       failure = e;
+    }
+    try {
+      engine.close();
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
     }
     try {
       store.close();

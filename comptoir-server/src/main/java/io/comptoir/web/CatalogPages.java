@@ -1,11 +1,14 @@
 package io.comptoir.web;
 
+import io.comptoir.api.SearchRoutes;
 import io.comptoir.api.Services;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.contract.ConsumptionService.ProductConsumption;
+import io.comptoir.identity.Principal;
 import io.comptoir.ingest.Version;
+import io.comptoir.search.SearchFacet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -83,17 +86,16 @@ final class CatalogPages {
   }
 
   private void browse(Context context) {
-    Web.signedIn(context);
-    Map<Browse.Facet, String> selected = new EnumMap<>(Browse.Facet.class);
-    for (Browse.Facet facet : Browse.Facet.values()) {
-      String value = context.queryParam(facet.parameter());
-      if (value != null && !value.isBlank()) {
-        selected.put(facet, value);
-      }
-    }
+    Principal principal = Web.signedIn(context);
+    Map<SearchFacet, String> selected = SearchRoutes.filters(context);
     int offset = Parameters.nonNegative(context, "offset");
     Browse.Result result =
-        Browse.search(Browse.all(services.catalog()), context.queryParam("q"), selected, offset);
+        Browse.search(
+            services.search(),
+            SearchRoutes.visibility(principal),
+            context.queryParam("q"),
+            selected,
+            offset);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("result", result);
     model.put("links", new BrowseLinks(result));
@@ -102,8 +104,8 @@ final class CatalogPages {
 
   /** Query strings of the browse page: keep the other choices, change one. */
   record BrowseLinks(Browse.Result result) {
-    String toggle(Browse.Facet facet, String value) {
-      Map<Browse.Facet, String> next = new EnumMap<>(Browse.Facet.class);
+    String toggle(SearchFacet facet, String value) {
+      Map<SearchFacet, String> next = new EnumMap<>(SearchFacet.class);
       next.putAll(result.selected());
       if (value.equals(next.get(facet))) {
         next.remove(facet);
@@ -117,7 +119,7 @@ final class CatalogPages {
       return url(result.selected(), Math.max(0, offset));
     }
 
-    private String url(Map<Browse.Facet, String> selected, int offset) {
+    private String url(Map<SearchFacet, String> selected, int offset) {
       StringBuilder url = new StringBuilder("/products?q=").append(encode(result.query()));
       selected.forEach(
           (facet, value) ->

@@ -357,6 +357,7 @@ class AccessMatrixIT {
             h -> h.get("/api/v1/lineage/graph?product=colis-suivi&columns=true"),
             anyAuthenticated()),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
+        new Route("GET /api/v1/search", h -> h.get("/api/v1/search?q=colis"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",
             h -> h.get("/api/v1/users/olivier"),

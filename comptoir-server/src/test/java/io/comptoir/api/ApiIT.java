@@ -497,7 +497,7 @@ class ApiIT {
 
     assertThat(document.path("openapi").asText()).startsWith("3.");
     assertThat(new TreeSet<>(documented)).isEqualTo(new TreeSet<>(server.apiRoutes()));
-    assertThat(server.routes()).filteredOn(route -> route.contains("/api/v1/")).hasSize(73);
+    assertThat(server.routes()).filteredOn(route -> route.contains("/api/v1/")).hasSize(74);
   }
 
   @Test

@@ -65,8 +65,17 @@ class MessagesTest {
     for (ErrorCode code : ErrorCode.values()) {
       keys.add("error." + code.name());
     }
-    for (Browse.Facet facet : Browse.Facet.values()) {
+    for (io.comptoir.search.SearchFacet facet : io.comptoir.search.SearchFacet.values()) {
       keys.add("facet." + facet.parameter());
+    }
+    for (io.comptoir.score.StandingFacts.CertificationLevel level :
+        io.comptoir.score.StandingFacts.CertificationLevel.values()) {
+      keys.add("search.certification." + level.name());
+    }
+    keys.add("search.certification.NONE");
+    for (io.comptoir.search.SearchResult.Kind kind :
+        io.comptoir.search.SearchResult.Kind.values()) {
+      keys.add("search.kind." + kind.name());
     }
     for (String language : Messages.LANGUAGES) {
       assertThat(keys)

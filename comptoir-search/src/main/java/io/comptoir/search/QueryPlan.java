@@ -1,0 +1,180 @@
+package io.comptoir.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a query typed becomes: one required "slot" per meaningful word (or per glossary phrase, with
+ * its approved synonyms as alternatives), each slot matching the word in the title, the description
+ * and the columns through the French, English and plain analyses, a prefix of it, or, for words of
+ * {@value #TYPO_MIN_LENGTH} letters or more, a word one typo away (two from {@value
+ * #TWO_TYPOS_MIN_LENGTH} letters). An exact title or id earns a large boost.
+ */
+final class QueryPlan {
+  static final int TYPO_MIN_LENGTH = 5;
+  static final int TWO_TYPOS_MIN_LENGTH = 8;
+  static final int PREFIX_MIN_LENGTH = 3;
+  static final float EXACT_BOOST = 10f;
+  static final float SYNONYM_WEIGHT = 0.8f;
+
+  /** Field groups and their weights. */
+  static final String[] FIELDS = {"title", "body", "cols"};
+
+  static final float[] WEIGHTS = {3f, 1.5f, 1f};
+
+  private final List<Query> slots = new ArrayList<>();
+  private final Set<String> words = new HashSet<>();
+  private final Set<String> typos = new HashSet<>();
+  private final String exact;
+  private final IndexReader reader;
+
+  /**
+   * @param reader the index, asked whether a word exists: the typo rule applies only to words found
+   *     in no field (a word of the catalog is not a typo), which also keeps queries fast
+   */
+  QueryPlan(String query, Synonyms synonyms, IndexReader reader) {
+    this.reader = reader;
+    List<String> typed = SearchAnalysis.terms(SearchAnalysis.PLAIN, query);
+    exact = SearchAnalysis.exactForm(query);
+    int i = 0;
+    while (i < typed.size()) {
+      Synonyms.Match match = synonyms.longestAt(typed, i);
+      if (match != null) {
+        List<Query> alternatives = new ArrayList<>();
+        Query original = conjunction(typed.subList(i, i + match.length()));
+        if (original != null) {
+          alternatives.add(original);
+        }
+        for (List<String> other : match.others()) {
+          Query alternative = conjunction(other);
+          if (alternative != null) {
+            alternatives.add(new BoostQuery(alternative, SYNONYM_WEIGHT));
+          }
+        }
+        if (!alternatives.isEmpty()) {
+          slots.add(new DisjunctionMaxQuery(alternatives, 0f));
+        }
+        i += match.length();
+        continue;
+      }
+      String word = typed.get(i);
+      if (!SearchAnalysis.STOP_WORDS.contains(word)) {
+        slots.add(word(word));
+      }
+      i++;
+    }
+  }
+
+  boolean isEmpty() {
+    return slots.isEmpty();
+  }
+
+  int slots() {
+    return slots.size();
+  }
+
+  /** The meaningful words of the query and of the synonyms it brought, for the highlights. */
+  Set<String> words() {
+    return words;
+  }
+
+  /** The words the typo rule applied to (unknown to the index), for the highlights. */
+  Set<String> typos() {
+    return typos;
+  }
+
+  private boolean known(String word) {
+    try {
+      for (String field : FIELDS) {
+        if (reader.docFreq(new Term(field + "_plain", word)) > 0) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every slot required, or (relaxed) any of them, the more the better; plus the exact boost. */
+  Query query(boolean relaxed) {
+    BooleanQuery.Builder main = new BooleanQuery.Builder();
+    for (Query slot : slots) {
+      main.add(slot, relaxed ? Occur.SHOULD : Occur.MUST);
+    }
+    BooleanQuery.Builder outer = new BooleanQuery.Builder();
+    outer.add(main.build(), Occur.MUST);
+    if (!exact.isEmpty()) {
+      outer.add(new BoostQuery(new TermQuery(new Term("exact", exact)), EXACT_BOOST), Occur.SHOULD);
+    }
+    return outer.build();
+  }
+
+  private Query conjunction(List<String> phrase) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int count = 0;
+    for (String word : phrase) {
+      if (!SearchAnalysis.STOP_WORDS.contains(word)) {
+        all.add(word(word), Occur.MUST);
+        count++;
+      }
+    }
+    return count == 0 ? null : all.build();
+  }
+
+  private Query word(String word) {
+    words.add(word);
+    String french = SearchAnalysis.term(SearchAnalysis.FRENCH, word);
+    String english = SearchAnalysis.term(SearchAnalysis.ENGLISH, word);
+    List<Query> ways = new ArrayList<>();
+    boolean typo = word.length() >= TYPO_MIN_LENGTH && !known(word);
+    if (typo) {
+      typos.add(word);
+    }
+    for (int f = 0; f < FIELDS.length; f++) {
+      String field = FIELDS[f];
+      float weight = WEIGHTS[f];
+      ways.add(new BoostQuery(new TermQuery(new Term(field + "_plain", word)), weight * 1.2f));
+      if (!french.isEmpty()) {
+        ways.add(new BoostQuery(new TermQuery(new Term(field + "_fr", french)), weight));
+        if (french.length() >= 4) {
+          ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_fr", french)), weight * 0.5f));
+        }
+      }
+      if (!english.isEmpty()) {
+        ways.add(new BoostQuery(new TermQuery(new Term(field + "_en", english)), weight * 0.9f));
+      }
+      if (word.length() >= PREFIX_MIN_LENGTH) {
+        ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_plain", word)), weight * 0.6f));
+      }
+      if (typo) {
+        ways.add(
+            new BoostQuery(
+                new FuzzyQuery(new Term(field + "_plain", word), edits(word), 1, 50, true),
+                weight * 0.4f));
+      }
+    }
+    return new DisjunctionMaxQuery(ways, 0.1f);
+  }
+
+  static int edits(String word) {
+    if (word.length() >= TWO_TYPOS_MIN_LENGTH) {
+      return 2;
+    }
+    return word.length() >= TYPO_MIN_LENGTH ? 1 : 0;
+  }
+}
