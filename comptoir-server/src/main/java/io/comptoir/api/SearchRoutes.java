@@ -45,6 +45,11 @@ public final class SearchRoutes {
     return SearchVisibility.everything();
   }
 
+  /** The order asked with {@code sort=relevance|score|title}; relevance when absent. */
+  public static SearchSort sort(Context context) {
+    return Parameters.enumeration(context, "sort", SearchSort.class).orElse(SearchSort.RELEVANCE);
+  }
+
   /** The facet values chosen in the query string, one per facet. */
   public static Map<SearchFacet, String> filters(Context context) {
     Map<SearchFacet, String> filters = new EnumMap<>(SearchFacet.class);
@@ -126,8 +131,7 @@ public final class SearchRoutes {
           "query parameter 'limit' must be between 1 and %d, got %d",
           SearchRequest.MAX_LIMIT, limit);
     }
-    SearchSort sort =
-        Parameters.enumeration(context, "sort", SearchSort.class).orElse(SearchSort.RELEVANCE);
+    SearchSort sort = sort(context);
     SearchRequest request =
         new SearchRequest(context.queryParam("q"), filters(context), sort, offset, limit);
     SearchResult result = search.search(request, visibility(principal));

@@ -30,6 +30,7 @@ final class Browse {
   record Result(
       String query,
       Map<SearchFacet, String> selected,
+      SearchSort sort,
       List<SearchResult.ProductHit> products,
       long total,
       int offset,
@@ -76,11 +77,10 @@ final class Browse {
       SearchVisibility visibility,
       String query,
       Map<SearchFacet, String> selected,
+      SearchSort sort,
       int offset) {
     SearchResult result =
-        index.search(
-            new SearchRequest(query, selected, SearchSort.RELEVANCE, offset, PAGE_SIZE),
-            visibility);
+        index.search(new SearchRequest(query, selected, sort, offset, PAGE_SIZE), visibility);
     Map<SearchFacet, List<FacetValue>> facets = new EnumMap<>(SearchFacet.class);
     result
         .facets()
@@ -97,6 +97,7 @@ final class Browse {
     return new Result(
         result.query(),
         selected,
+        sort,
         result.products(),
         result.total(),
         offset,

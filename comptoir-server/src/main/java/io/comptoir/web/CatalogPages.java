@@ -9,6 +9,7 @@ import io.comptoir.contract.ConsumptionService.ProductConsumption;
 import io.comptoir.identity.Principal;
 import io.comptoir.ingest.Version;
 import io.comptoir.search.SearchFacet;
+import io.comptoir.search.SearchSort;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -89,12 +90,14 @@ final class CatalogPages {
     Principal principal = Web.signedIn(context);
     Map<SearchFacet, String> selected = SearchRoutes.filters(context);
     int offset = Parameters.nonNegative(context, "offset");
+    SearchSort sort = SearchRoutes.sort(context);
     Browse.Result result =
         Browse.search(
             services.search(),
             SearchRoutes.visibility(principal),
             context.queryParam("q"),
             selected,
+            sort,
             offset);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("result", result);
@@ -124,6 +127,9 @@ final class CatalogPages {
       selected.forEach(
           (facet, value) ->
               url.append('&').append(facet.parameter()).append('=').append(encode(value)));
+      if (result.sort() != SearchSort.RELEVANCE) {
+        url.append("&sort=").append(result.sort().name().toLowerCase(java.util.Locale.ROOT));
+      }
       if (offset > 0) {
         url.append("&offset=").append(offset);
       }

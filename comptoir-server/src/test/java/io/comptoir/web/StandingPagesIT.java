@@ -168,4 +168,36 @@ class StandingPagesIT {
     assertThat(dashboard.select("[data-testid=scores] tr[data-product=clients]").text())
         .contains("Non certifié");
   }
+
+  @Test
+  void theCatalogPageSortsByDataScoreAndKeepsTheSortInItsLinks() {
+    WebClient camille = login("camille");
+    Document page = camille.get("/products?sort=score").html();
+    assertThat(page.select("#sort option[selected]").attr("value")).isEqualTo("score");
+    java.util.List<Integer> shown =
+        page.select("[data-testid=products] li[data-score]").eachAttr("data-score").stream()
+            .map(Integer::valueOf)
+            .toList();
+    java.util.List<Integer> expected =
+        page.select("[data-testid=products] li[data-product]").eachAttr("data-product").stream()
+            .map(id -> comptoir.standing().score(io.comptoir.catalog.ProductId.of(id)).orElse(-1))
+            .sorted(java.util.Comparator.reverseOrder())
+            .toList();
+    assertThat(shown).hasSizeGreaterThan(1).isEqualTo(expected);
+    assertThat(page.select("[data-testid=facet-domain] a").eachAttr("href"))
+        .isNotEmpty()
+        .allSatisfy(href -> assertThat(href).contains("sort=score"));
+    java.util.List<String> titles =
+        camille.get("/products?sort=title").html().select("[data-testid=products] h2").eachText();
+    // titles compare without case nor accents (see docs/search.md)
+    assertThat(titles)
+        .hasSizeGreaterThan(1)
+        .isSortedAccordingTo(
+            java.util.Comparator.comparing(
+                (String title) ->
+                    java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(java.util.Locale.ROOT)));
+    assertThat(camille.get("/products?sort=sideways").status()).isEqualTo(400);
+  }
 }
