@@ -74,6 +74,27 @@ class SearchIT {
   }
 
   @Test
+  void anApprovedGlossaryTermLendsItsSynonymsToTheSearch() {
+    assertThat(http.get("/api/v1/search?q=paquet").json().path("total").asLong()).isZero();
+    Http.Response term =
+        http.postJson(
+            "/api/v1/glossary",
+            """
+            {"id": "colis-terme", "name": "Colis", "definition": "Un envoi remis à La Poste.",
+             "synonyms": ["paquet"]}
+            """);
+    assertThat(term.status()).as(term.body()).isEqualTo(201);
+    // a draft term's synonyms do not count
+    assertThat(http.get("/api/v1/search?q=paquet").json().path("items").size()).isZero();
+
+    Http.Response approved =
+        http.postJson("/api/v1/glossary/colis-terme/status", "{\"status\": \"APPROVED\"}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+    assertThat(ids(http.get("/api/v1/search?q=paquet").json())).contains("colis-suivi");
+  }
+
+  @Test
   void followsProductsSavedThroughTheApi() {
     assertThat(http.get("/api/v1/search?q=hydravion").json().path("total").asLong()).isZero();
     Http.Response saved =
