@@ -96,12 +96,16 @@ class WebBrowserIT {
     browser.waitForText("[data-testid=result-count]", "1 produit(s)");
     assertThat(browser.script("return document.body.dataset.marker")).isEqualTo("same-page");
     assertThat(browser.find("[data-testid=products] h2").getText()).isEqualTo("Suivi des colis");
-    browser.waitForPath("/products?q=evenement");
+    // the address follows the form, the order chosen included
+    browser.waitForPath("/products?q=evenement&sort=relevance");
+    new org.openqa.selenium.support.ui.Select(browser.find("#sort")).selectByValue("score");
+    browser.waitForPath("/products?q=evenement&sort=score");
+    assertThat(browser.script("return document.body.dataset.marker")).isEqualTo("same-page");
 
     browser.find("a.lang").click();
     browser.waitForText("h1", "Catalog");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
-    assertThat(browser.path()).isEqualTo("/products?q=evenement");
+    assertThat(browser.path()).isEqualTo("/products?q=evenement&sort=score");
 
     browser.find("form[action='/logout'] button").click();
     browser.waitFor("#username");
