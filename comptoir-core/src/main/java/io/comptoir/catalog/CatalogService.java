@@ -79,6 +79,27 @@ public final class CatalogService {
     return repository.listProducts(query);
   }
 
+  /** Every product of the catalog, read page after page. */
+  public List<DataProduct> allProducts() {
+    List<DataProduct> all = new java.util.ArrayList<>();
+    int offset = 0;
+    while (true) {
+      Page<DataProduct> page =
+          repository.listProducts(
+              new ProductQuery(
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  new io.comptoir.common.PageRequest(offset, Page.MAX_LIMIT)));
+      all.addAll(page.items());
+      offset += page.items().size();
+      if (page.items().isEmpty() || offset >= page.total()) {
+        return all;
+      }
+    }
+  }
+
   public Clock clock() {
     return clock;
   }

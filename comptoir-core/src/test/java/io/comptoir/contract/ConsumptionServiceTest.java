@@ -137,22 +137,27 @@ class ConsumptionServiceTest {
   void countsEveryOneOfManyConcurrentReadsInFewerWrites() throws Exception {
     java.util.concurrent.atomic.AtomicInteger writes =
         new java.util.concurrent.atomic.AtomicInteger();
+    int threads = 16;
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads);
     InMemoryConsumption slow =
         new InMemoryConsumption() {
           @Override
           public synchronized void add(ConsumptionRecord record) {
-            writes.incrementAndGet();
-            try {
-              Thread.sleep(5); // a commit: the reads that come meanwhile wait for the next one
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+            if (writes.incrementAndGet() == 1) {
+              // the first commit lasts until every thread has a read under way: those reads
+              // wait for the next commit and are counted together
+              try {
+                started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
             }
             super.add(record);
           }
         };
     ConsumptionService counting = new ConsumptionService(slow, repositories, repositories, clock);
     java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<java.util.concurrent.Future<?>> reads = new java.util.ArrayList<>();
       for (int i = 0; i < 400; i++) {
@@ -161,9 +166,11 @@ class ConsumptionServiceTest {
         String consumer = i % 2 == 0 ? "camille" : "bruno";
         reads.add(
             pool.submit(
-                () ->
-                    counting.record(
-                        contract, product, consumer, Optional.empty(), new ExportSummary(3, 30))));
+                () -> {
+                  started.countDown();
+                  counting.record(
+                      contract, product, consumer, Optional.empty(), new ExportSummary(3, 30));
+                }));
       }
       for (java.util.concurrent.Future<?> read : reads) {
         read.get(1, java.util.concurrent.TimeUnit.MINUTES);

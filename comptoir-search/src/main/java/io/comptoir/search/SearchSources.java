@@ -7,12 +7,8 @@ import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.ProductId;
-import io.comptoir.catalog.ProductQuery;
-import io.comptoir.common.Page;
-import io.comptoir.common.PageRequest;
 import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.score.StandingFacts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,23 +45,7 @@ public interface SearchSources {
     return new SearchSources() {
       @Override
       public List<DataProduct> products() {
-        List<DataProduct> all = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-          Page<DataProduct> page =
-              catalog.listProducts(
-                  new ProductQuery(
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      Optional.empty(),
-                      new PageRequest(offset, Page.MAX_LIMIT)));
-          all.addAll(page.items());
-          offset += page.items().size();
-          if (page.items().isEmpty() || offset >= page.total()) {
-            return all;
-          }
-        }
+        return catalog.allProducts();
       }
 
       @Override

@@ -1,21 +1,14 @@
 package io.comptoir.web;
 
-import io.comptoir.catalog.CatalogService;
-import io.comptoir.catalog.DataProduct;
-import io.comptoir.catalog.ProductQuery;
-import io.comptoir.common.Page;
-import io.comptoir.common.PageRequest;
 import io.comptoir.search.SearchFacet;
 import io.comptoir.search.SearchIndex;
 import io.comptoir.search.SearchRequest;
 import io.comptoir.search.SearchResult;
 import io.comptoir.search.SearchSort;
 import io.comptoir.search.SearchVisibility;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Browsing the catalog with facets, through the search index: the products matching the words typed
@@ -50,27 +43,6 @@ final class Browse {
   static final int PAGE_SIZE = 20;
 
   private Browse() {}
-
-  /** Every product of the catalog. */
-  static List<DataProduct> all(CatalogService catalog) {
-    List<DataProduct> all = new ArrayList<>();
-    int offset = 0;
-    while (true) {
-      Page<DataProduct> page =
-          catalog.listProducts(
-              new ProductQuery(
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty(),
-                  new PageRequest(offset, Page.MAX_LIMIT)));
-      all.addAll(page.items());
-      offset += page.items().size();
-      if (page.items().isEmpty() || offset >= page.total()) {
-        return all;
-      }
-    }
-  }
 
   static Result search(
       SearchIndex index,

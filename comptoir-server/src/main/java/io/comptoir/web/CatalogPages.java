@@ -51,7 +51,7 @@ final class CatalogPages {
 
   private void home(Context context) {
     Web.signedIn(context);
-    List<DataProduct> products = Browse.all(services.catalog());
+    List<DataProduct> products = services.catalog().allProducts();
     Map<String, Long> perDomain =
         products.stream()
             .collect(Collectors.groupingBy(DataProduct::domain, Collectors.counting()));

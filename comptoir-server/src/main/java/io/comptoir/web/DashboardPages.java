@@ -127,7 +127,7 @@ final class DashboardPages {
     perDay.forEach((day, totals) -> days.add(new Day(day, totals[0], totals[1], totals[2])));
 
     Map<ProductId, String> titles = new LinkedHashMap<>();
-    List<DataProduct> products = Browse.all(services.catalog());
+    List<DataProduct> products = services.catalog().allProducts();
     products.forEach(product -> titles.put(product.id(), product.title()));
     List<ProductReads> reads = new ArrayList<>();
     for (ConsumptionService.ProductConsumption entry :

@@ -118,7 +118,7 @@ final class UploadPages {
   private void list(Context context) {
     Principal principal = Web.signedIn(context);
     List<Loadable> loadable = new ArrayList<>();
-    for (DataProduct product : Browse.all(services.catalog())) {
+    for (DataProduct product : services.catalog().allProducts()) {
       if (mayIngest(principal, product)) {
         loadable.add(loadable(product));
       }
