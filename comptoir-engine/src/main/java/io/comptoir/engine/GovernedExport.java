@@ -31,6 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams the result of a governed query. DuckDB writes every format itself with {@code COPY}: CSV
@@ -40,6 +42,7 @@ import java.util.stream.Collectors;
  * temporary file too.
  */
 final class GovernedExport {
+  private static final Logger log = LoggerFactory.getLogger(GovernedExport.class);
   private static final int BUFFER = 64 * 1024;
 
   /**
@@ -353,9 +356,15 @@ final class GovernedExport {
     }
   }
 
-  /** Sends the file as it grows until the COPY has ended and everything it wrote is sent. */
-  private static void follow(Path file, Future<Long> copy, OutputStream out) throws IOException {
+  /**
+   * Sends the file as it grows until the COPY has ended and everything it wrote is sent. Once the
+   * COPY has ended, the file at the path is checked against what was sent: if it holds more (the
+   * path was replaced by another file while it was followed, which a follower holding the old file
+   * cannot see), the rest is read from the file now at the path.
+   */
+  static void follow(Path file, Future<Long> copy, OutputStream out) throws IOException {
     FileChannel channel = null;
+    long sent = 0;
     try {
       ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
       while (true) {
@@ -370,15 +379,27 @@ final class GovernedExport {
             continue;
           }
           channel = FileChannel.open(file, StandardOpenOption.READ);
+          channel.position(sent);
         }
         int read = channel.read(buffer);
         if (read > 0) {
           out.write(buffer.array(), 0, read);
+          sent += read;
           buffer.clear();
-        } else if (ended) {
-          return;
-        } else {
+        } else if (!ended) {
           waitFor(copy);
+        } else {
+          long size = Files.exists(file) ? Files.size(file) : sent;
+          if (size == sent) {
+            return;
+          }
+          if (size < sent) {
+            throw new IOException(
+                "the export file shrank to " + size + " bytes after " + sent + " were sent");
+          }
+          log.warn("the export file {} was replaced while it was sent; reading it again", file);
+          channel.close();
+          channel = null; // reopened at the path, from the first byte not sent
         }
       }
     } finally {
