@@ -64,6 +64,9 @@ public final class DuckDbEngine implements DataEngine {
    */
   private final DuckDBConnection smallReads;
 
+  /** The largest output of a small read kept by the read cache. */
+  static final long READ_CACHE_ENTRY_LIMIT = 4L * 1024 * 1024;
+
   private final Pipes pipes;
   private final ExecutorService copies;
   private final GovernedExport exports;
@@ -94,7 +97,12 @@ public final class DuckDbEngine implements DataEngine {
               thread.setDaemon(true);
               return thread;
             });
-    exports = new GovernedExport(settings.tempDirectory(), pipes, copies);
+    exports =
+        new GovernedExport(
+            settings.tempDirectory(),
+            pipes,
+            copies,
+            new ReadCache(settings.readCacheBytes(), READ_CACHE_ENTRY_LIMIT));
   }
 
   private static DuckDBConnection open(Path tempDirectory, String memoryLimit, int threads)
@@ -287,13 +295,13 @@ public final class DuckDbEngine implements DataEngine {
   public ExportSummary export(GovernedQuery query, OutputStream out) {
     requireNonNull(query, "query is null");
     requireNonNull(out, "out is null");
-    try (DuckDBConnection connection =
-        GovernedExport.isSmall(query) ? duplicate(smallReads) : connect()) {
-      return exports.export(connection, query, out);
-    } catch (SQLException e) {
-      throw new ComptoirException(
-          ErrorCode.INTERNAL, "cannot close a DuckDB connection: " + e.getMessage(), e);
-    }
+    return exports.export(
+        () -> GovernedExport.isSmall(query) ? duplicate(smallReads) : connect(), query, out);
+  }
+
+  /** The cache of small reads' output, for tests. */
+  ReadCache readCache() {
+    return exports.cache();
   }
 
   @Override

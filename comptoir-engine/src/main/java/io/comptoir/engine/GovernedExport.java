@@ -65,33 +65,42 @@ final class GovernedExport {
   private final Path temporaryDirectory;
   private final Pipes pipes;
   private final ExecutorService copies;
+  private final ReadCache cache;
 
   /**
    * @param temporaryDirectory where Parquet exports (and the others without pipes) are written
    * @param pipes named pipes for CSV and JSON lines
    * @param copies runs each COPY while the calling thread reads its pipe
+   * @param cache the output of small reads
    */
-  GovernedExport(Path temporaryDirectory, Pipes pipes, ExecutorService copies) {
+  GovernedExport(Path temporaryDirectory, Pipes pipes, ExecutorService copies, ReadCache cache) {
     this.temporaryDirectory = temporaryDirectory;
     this.pipes = pipes;
     this.copies = copies;
+    this.cache = cache;
   }
 
-  ExportSummary export(Connection connection, GovernedQuery query, OutputStream out) {
+  ReadCache cache() {
+    return cache;
+  }
+
+  /** Opens the DuckDB connection of one export, only when a query has to run. */
+  @FunctionalInterface
+  interface Connections {
+    Connection open() throws SQLException;
+  }
+
+  ExportSummary export(Connections connections, GovernedQuery query, OutputStream out) {
     GovernedSql.Compiled compiled = GovernedSql.compile(query);
     CountingOutputStream counting = new CountingOutputStream(out);
     try {
       long rows;
-      Optional<Path> pipe =
-          query.format() == OutputFormat.PARQUET || !NAMED_PIPES
-              ? Optional.empty()
-              : pipes.acquire();
-      if (pipe.isPresent()) {
-        rows = copyThroughPipe(connection, compiled, query, counting, pipe.get());
-      } else if (query.format() == OutputFormat.PARQUET || isSmall(query)) {
-        rows = copyThroughFile(connection, compiled, query, counting);
+      if (cache.enabled() && isSmall(query)) {
+        rows = cachedSmallRead(connections, compiled, query, counting);
       } else {
-        rows = copyFollowingFile(connection, compiled, query, counting);
+        try (Connection connection = connections.open()) {
+          rows = export(connection, compiled, query, counting);
+        }
       }
       counting.flush();
       return new ExportSummary(rows, counting.count());
@@ -101,6 +110,61 @@ final class GovernedExport {
     } catch (IOException e) {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot write the export: " + e.getMessage(), e);
+    }
+  }
+
+  private long export(
+      Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
+      throws SQLException, IOException {
+    Optional<Path> pipe =
+        query.format() == OutputFormat.PARQUET || !NAMED_PIPES ? Optional.empty() : pipes.acquire();
+    if (pipe.isPresent()) {
+      return copyThroughPipe(connection, compiled, query, out, pipe.get());
+    } else if (query.format() == OutputFormat.PARQUET || isSmall(query)) {
+      return copyThroughFile(connection, compiled, query, out);
+    } else {
+      return copyFollowingFile(connection, compiled, query, out);
+    }
+  }
+
+  /**
+   * A small read through the {@link ReadCache}: the cached output when the same query over the same
+   * files ran before, else the query's, kept when it fits.
+   */
+  private long cachedSmallRead(
+      Connections connections, GovernedSql.Compiled compiled, GovernedQuery query, OutputStream out)
+      throws SQLException, IOException {
+    ReadCache.Key key = ReadCache.key(compiled, query.format().name(), query.files());
+    long[] written = {-1}; // rows, when the loader sent an output too large to keep
+    Optional<ReadCache.Entry> entry =
+        cache.get(
+            key,
+            () -> {
+              Path file = temporaryFile(query);
+              try {
+                long rows;
+                try (Connection connection = connections.open()) {
+                  rows = copyToFile(connection, compiled, query, file);
+                }
+                if (Files.size(file) <= cache.entryLimitBytes()) {
+                  return Optional.of(new ReadCache.Entry(Files.readAllBytes(file), rows));
+                }
+                Files.copy(file, out);
+                written[0] = rows;
+                return Optional.empty();
+              } finally {
+                Files.deleteIfExists(file);
+              }
+            });
+    if (entry.isPresent()) {
+      out.write(entry.get().bytes());
+      return entry.get().rows();
+    }
+    if (written[0] >= 0) {
+      return written[0];
+    }
+    try (Connection connection = connections.open()) {
+      return copyThroughFile(connection, compiled, query, out);
     }
   }
 
@@ -433,16 +497,21 @@ final class GovernedExport {
       throws SQLException, IOException {
     Path file = temporaryFile(query);
     try {
-      long rows;
-      try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, file))) {
-        compiled.bind(statement);
-        statement.execute();
-        rows = Math.max(0, statement.getLargeUpdateCount());
-      }
+      long rows = copyToFile(connection, compiled, query, file);
       Files.copy(file, out);
       return rows;
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  private static long copyToFile(
+      Connection connection, GovernedSql.Compiled compiled, GovernedQuery query, Path file)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(copy(compiled, query, file))) {
+      compiled.bind(statement);
+      statement.execute();
+      return Math.max(0, statement.getLargeUpdateCount());
     }
   }
 

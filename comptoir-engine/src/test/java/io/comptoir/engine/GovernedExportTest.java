@@ -665,6 +665,100 @@ class GovernedExportTest {
     assertThat(export(beyond)).isEqualTo(export(page));
   }
 
+  GovernedQuery firstRows(List<GovernedColumn> granted, ContractKey key, String filter) {
+    return new GovernedQuery(
+        List.of(file),
+        PEOPLE,
+        granted,
+        RowFilter.all(),
+        RowFilter.parse(filter),
+        ColumnSelection.all(),
+        SortOrder.parse("id"),
+        OptionalLong.of(100),
+        0,
+        OutputFormat.CSV,
+        key);
+  }
+
+  @Test
+  void aSmallReadRunsItsQueryOnceAndGivesTheSameBytesAgain() throws Exception {
+    ContractKey key = ContractKey.generate(RANDOM);
+    List<GovernedColumn> granted =
+        List.of(column("id", Masking.MASK_NONE), column("email", Masking.HASH_KEYED));
+    ReadCache cache = engine.readCache();
+
+    String first = export(firstRows(granted, key, ""));
+    String second = export(firstRows(granted, key, ""));
+
+    assertThat(second).isEqualTo(first).contains(hmac(key, "alice@example.fr"));
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.count()).isEqualTo(1);
+  }
+
+  @Test
+  void twoContractsNeverShareACachedRead() throws Exception {
+    List<GovernedColumn> granted =
+        List.of(column("id", Masking.MASK_NONE), column("email", Masking.HASH_KEYED));
+    ContractKey one = ContractKey.generate(RANDOM);
+    ContractKey other = ContractKey.generate(RANDOM);
+
+    String underOne = export(firstRows(granted, one, ""));
+    String underOther = export(firstRows(granted, other, ""));
+
+    assertThat(underOne).contains(hmac(one, "alice@example.fr"));
+    assertThat(underOther)
+        .contains(hmac(other, "alice@example.fr"))
+        .doesNotContain(hmac(one, "alice@example.fr"));
+    assertThat(engine.readCache().hits()).isZero();
+    assertThat(engine.readCache().count()).isEqualTo(2);
+  }
+
+  @Test
+  void aDifferentFilterOrMaskingIsAnotherCachedRead() {
+    ContractKey key = ContractKey.generate(RANDOM);
+    List<GovernedColumn> clear =
+        List.of(column("id", Masking.MASK_NONE), column("name", Masking.MASK_NONE));
+    List<GovernedColumn> masked =
+        List.of(column("id", Masking.MASK_NONE), column("name", Masking.MASK));
+
+    assertThat(export(firstRows(clear, key, "id = 1"))).isEqualTo("id,name\r\n1,Alice Martin\r\n");
+    assertThat(export(firstRows(clear, key, "id = 2"))).isEqualTo("id,name\r\n2,Bob\r\n");
+    assertThat(export(firstRows(masked, key, "id = 2"))).isEqualTo("id,name\r\n2,xxxx\r\n");
+    assertThat(engine.readCache().hits()).isZero();
+  }
+
+  @Test
+  void aFileChangedUnderTheSamePathIsReadAgain() throws Exception {
+    ContractKey key = ContractKey.generate(RANDOM);
+    List<GovernedColumn> granted =
+        List.of(column("id", Masking.MASK_NONE), column("name", Masking.MASK_NONE));
+    String before = export(firstRows(granted, key, ""));
+    Files.delete(file);
+    parquet("people.parquet", ROWS.replace("'Bob'", "'Robert'"));
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+    String after = export(firstRows(granted, key, ""));
+
+    assertThat(before).contains("2,Bob\r\n");
+    assertThat(after).contains("2,Robert\r\n");
+    assertThat(engine.readCache().hits()).isZero();
+  }
+
+  @Test
+  void withoutACacheEverySmallReadRunsItsQuery() {
+    engine.close();
+    engine = new DuckDbEngine(new EngineSettings(directory.resolve("tmp2"), "1GB", 2, "0MB"));
+    ContractKey key = ContractKey.generate(RANDOM);
+    List<GovernedColumn> granted = List.of(column("id", Masking.MASK_NONE));
+
+    assertThat(export(firstRows(granted, key, ""))).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
+    assertThat(export(firstRows(granted, key, ""))).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
+    assertThat(engine.readCache().enabled()).isFalse();
+    assertThat(engine.readCache().count()).isZero();
+  }
+
   @Test
   void asksDuckDbForRfc4180CsvWithCrlfLineEnds() {
     GovernedQuery query =

@@ -51,6 +51,14 @@ public final class ConfigKeys {
           ConfigType.POSITIVE_INTEGER,
           "",
           "DuckDB worker threads; empty for the number of processors.");
+  public static final ConfigKey ENGINE_READ_CACHE =
+      new ConfigKey(
+          "engine-read-cache",
+          ConfigType.MEMORY,
+          "64MB",
+          "Memory kept for the output of small governed reads (limit + offset up to 10,000 rows,"
+              + " output up to 4 MiB), so that the same read under the same contract runs its"
+              + " query once; every read is still checked, audited and counted. 0MB keeps none.");
   public static final ConfigKey INGEST_TOLERATED_REJECT_RATE =
       new ConfigKey(
           "ingest-tolerated-reject-rate",
@@ -274,6 +282,7 @@ public final class ConfigKeys {
           STORE_USER,
           STORE_PASSWORD,
           ENGINE_MEMORY_LIMIT,
+          ENGINE_READ_CACHE,
           ENGINE_THREADS,
           INGEST_TOLERATED_REJECT_RATE,
           DRIFT_PSI_THRESHOLD,

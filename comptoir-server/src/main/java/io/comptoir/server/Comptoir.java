@@ -222,7 +222,8 @@ public final class Comptoir implements AutoCloseable {
                   configuration.string(ConfigKeys.ENGINE_MEMORY_LIMIT),
                   configuration
                       .optionalInteger(ConfigKeys.ENGINE_THREADS)
-                      .orElse(Runtime.getRuntime().availableProcessors())));
+                      .orElse(Runtime.getRuntime().availableProcessors()),
+                  configuration.string(ConfigKeys.ENGINE_READ_CACHE)));
       Lake lake = new Lake(dataDirectory.resolve("lake"));
       MetadataChanges changes = new MetadataChanges();
       CatalogService catalog = new CatalogService(store.catalog(), clock, changes);

@@ -241,16 +241,24 @@ class ContractJourneyIT {
     assertThat(xml.json().get("error").get("message").asText())
         .isEqualTo("unknown format 'xml' (expected csv, jsonl or parquet)");
 
+    // a small read is kept by the read cache: the second is served from it, still audited
+    String smallRead = data("csv") + "&order=id&limit=10";
+    Http.Response small = consumer.get(smallRead);
+    assertThat(small.status()).as(small.body()).isEqualTo(200);
+    assertThat(small.body().lines()).hasSize(3);
+    assertThat(consumer.get(smallRead).body()).isEqualTo(small.body());
+
     assertThat(
             dpo.postJson("/api/v1/contracts/" + id + "/revoke", "{\"reason\": \"fin du projet\"}")
                 .status())
         .isEqualTo(200);
     assertForbidden(consumer.get(data("csv")), "was revoked by denis.dpo: fin du projet");
+    assertForbidden(consumer.get(smallRead), "was revoked by denis.dpo: fin du projet");
 
     assertThat(comptoir.audit().verify().intact()).isTrue();
     assertThat(dpo.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     assertThat(dpo.get("/api/v1/audit?action=GOVERNED_READ").json().get("items").size())
-        .isEqualTo(4);
+        .isEqualTo(6);
     assertForbidden(consumer.get("/api/v1/audit"), "may not read the audit log");
     List<String> actions =
         comptoir
