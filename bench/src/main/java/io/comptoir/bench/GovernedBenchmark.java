@@ -39,8 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       (unmasked) of the version's files with the same filters to a CSV file, in its own JVM;
  *   <li>{@code governed_export_seconds}: {@code GET /api/v1/products/{id}/data?format=csv} with the
  *       consumer's token and filter, streamed to a file by this process's HTTP client;
- *   <li>small reads: {@code --connections} threads, each looping on {@code limit=100} reads for
- *       {@code --seconds}, every one checked against the contract and audited; latency percentiles.
+ *   <li>small reads: {@code --connections} threads, each looping on the same {@code limit=100} read
+ *       for {@code --seconds}, every one checked against the contract and audited; latency
+ *       percentiles. The server's read cache answers all but the first;
+ *   <li>distinct small reads: the same, each read with a different filter (the first 100 rows of a
+ *       random range of ids), which the read cache cannot answer.
  * </ol>
  *
  * <p>Prints {@code name=value} lines. Usage: {@code GovernedBenchmark [--rows 5000000] [--seconds
@@ -155,6 +158,17 @@ public final class GovernedBenchmark {
       // warm-up included: the requests of the warm-up are counted for the CPU per read
       smallServerCpu = Measure.cpuSeconds(server.pid()) - smallServerCpu;
       double smallClientCpu2 = (Measure.processCpuNanos() - smallClientCpu) / 1e9;
+      double distinctServerCpu = Measure.cpuSeconds(server.pid());
+      SmallReads distinct =
+          distinctSmallReads(
+              client,
+              url,
+              token,
+              Long.parseLong(setup.get("rows")),
+              connections,
+              warmupSeconds,
+              seconds);
+      distinctServerCpu = Measure.cpuSeconds(server.pid()) - distinctServerCpu;
 
       Map<String, String> duck = fastest(baseline);
       Map<String, String> maskedDuck = fastest(maskedBaseline);
@@ -225,6 +239,17 @@ public final class GovernedBenchmark {
           Locale.ROOT,
           "small_read_client_cpu_ms_per_read=%.2f%n",
           smallClientCpu2 * 1000 / Math.max(1, small.all()));
+      out.printf(
+          Locale.ROOT,
+          "small_read_distinct_requests_per_second=%.1f%n",
+          distinct.latencies().length / distinct.seconds());
+      out.printf(Locale.ROOT, "small_read_distinct_p50_ms=%.1f%n", distinct.percentileMillis(0.50));
+      out.printf(Locale.ROOT, "small_read_distinct_p99_ms=%.1f%n", distinct.percentileMillis(0.99));
+      out.println("small_read_distinct_errors=" + distinct.errors());
+      out.printf(
+          Locale.ROOT,
+          "small_read_distinct_server_cpu_ms_per_read=%.2f%n",
+          distinctServerCpu * 1000 / Math.max(1, distinct.all()));
       out.println("duckdb_limit100_alone_p50_ms=" + duckSmall.get("p50_ms"));
       out.println("duckdb_limit100_alone_max_ms=" + duckSmall.get("max_ms"));
       out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
@@ -392,12 +417,52 @@ public final class GovernedBenchmark {
   static SmallReads smallReads(
       HttpClient client, String url, String token, int connections, int warmupSeconds, int seconds)
       throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url + DATA_PATH + "/data?format=csv&limit=100"))
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+    HttpRequest request = smallRead(url, token, "");
+    return smallReads(client, () -> request, connections, warmupSeconds, seconds);
+  }
+
+  /**
+   * Small reads that are all different: each asks for the first 100 rows of a random range of 1,000
+   * ids, so that no two are the same query and the read cache cannot answer them.
+   */
+  static SmallReads distinctSmallReads(
+      HttpClient client,
+      String url,
+      String token,
+      long rows,
+      int connections,
+      int warmupSeconds,
+      int seconds)
+      throws InterruptedException {
+    return smallReads(
+        client,
+        () -> {
+          long from = java.util.concurrent.ThreadLocalRandom.current().nextLong(rows);
+          String filter = "id between " + from + " and " + (from + 999);
+          return smallRead(
+              url, token, "&filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        },
+        connections,
+        warmupSeconds,
+        seconds);
+  }
+
+  private static HttpRequest smallRead(String url, String token, String parameters) {
+    return HttpRequest.newBuilder(
+            URI.create(url + DATA_PATH + "/data?format=csv&limit=100" + parameters))
+        .header("Authorization", "Bearer " + token)
+        .timeout(Duration.ofSeconds(30))
+        .GET()
+        .build();
+  }
+
+  static SmallReads smallReads(
+      HttpClient client,
+      java.util.function.Supplier<HttpRequest> reads,
+      int connections,
+      int warmupSeconds,
+      int seconds)
+      throws InterruptedException {
     long measureStart = System.nanoTime() + warmupSeconds * 1_000_000_000L;
     long measureEnd = measureStart + seconds * 1_000_000_000L;
     AtomicLong errors = new AtomicLong();
@@ -418,7 +483,7 @@ public final class GovernedBenchmark {
                   boolean ok;
                   try {
                     HttpResponse<byte[]> response =
-                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        client.send(reads.get(), HttpResponse.BodyHandlers.ofByteArray());
                     ok = response.statusCode() == 200 && response.body().length > 0;
                   } catch (IOException e) {
                     ok = false;

@@ -40,6 +40,9 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
 
   private record Task(String what, Supplier<Map<String, Object>> event) {}
 
+  /** The most events stored in one transaction. */
+  static final int BATCH = 256;
+
   private final LineageService service;
   private final OpenLineageEvents events;
   private final IngestionSources sources;
@@ -53,6 +56,10 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
   private final AtomicLong pending = new AtomicLong();
   private final Object idle = new Object();
   private final Thread worker;
+
+  /** The contracts loaded for the batch being built; used by the worker thread only. */
+  private final Map<ContractId, UsageContract> batchContracts = new java.util.HashMap<>();
+
   private volatile boolean closed;
 
   /**
@@ -122,7 +129,7 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
     submit(
         "read under contract " + contractId.value(),
         () -> {
-          UsageContract contract = contracts.apply(contractId);
+          UsageContract contract = batchContracts.computeIfAbsent(contractId, contracts);
           return events.governedRead(
               new OpenLineageEvents.Read(
                   UUID.randomUUID().toString(),
@@ -157,27 +164,79 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
   }
 
   private void work() {
+    List<Task> batch = new ArrayList<>(BATCH);
     while (true) {
-      Task task;
+      batch.clear();
       try {
-        task = queue.take();
+        batch.add(queue.take());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      if (task == STOP) {
+      queue.drainTo(batch, BATCH - 1);
+      int stop = -1;
+      for (int i = 0; i < batch.size() && stop < 0; i++) {
+        if (batch.get(i) == STOP) {
+          stop = i;
+        }
+      }
+      boolean stopping = stop >= 0;
+      if (stopping) {
+        // nothing is queued after STOP: close() stops accepting before it queues it
+        batch.subList(stop, batch.size()).clear();
+      }
+      handle(batch);
+      if (stopping) {
         return;
       }
+    }
+  }
+
+  /**
+   * Builds the events of the tasks and stores them in one transaction. When the transaction fails,
+   * each is stored alone, so that one bad event fails alone.
+   */
+  private void handle(List<Task> tasks) {
+    batchContracts.clear(); // a batch's reads under one contract load it once
+    List<Task> built = new ArrayList<>(tasks.size());
+    List<Map<String, Object>> events = new ArrayList<>(tasks.size());
+    for (Task task : tasks) {
       try {
-        service.recordEmitted(task.event().get());
-        emitted.incrementAndGet();
+        events.add(task.event().get());
+        built.add(task);
       } catch (RuntimeException e) {
-        failed.incrementAndGet();
-        log.warn("cannot emit the lineage event of the {}: {}", task.what(), e.getMessage(), e);
-      } finally {
-        done();
+        failed(task, e);
       }
     }
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      service.recordEmittedAll(events);
+      emitted.addAndGet(events.size());
+      built.forEach(task -> done());
+      return;
+    } catch (RuntimeException e) {
+      if (events.size() == 1) {
+        failed(built.get(0), e);
+        return;
+      }
+    }
+    for (int i = 0; i < built.size(); i++) {
+      try {
+        service.recordEmitted(events.get(i));
+        emitted.incrementAndGet();
+        done();
+      } catch (RuntimeException e) {
+        failed(built.get(i), e);
+      }
+    }
+  }
+
+  private void failed(Task task, RuntimeException e) {
+    failed.incrementAndGet();
+    log.warn("cannot emit the lineage event of the {}: {}", task.what(), e.getMessage(), e);
+    done();
   }
 
   private void done() {

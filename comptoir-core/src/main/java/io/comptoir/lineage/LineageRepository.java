@@ -15,6 +15,19 @@ public interface LineageRepository {
    */
   void save(LineageEvent event, String json, Instant receivedAt, String origin);
 
+  /** An event to store, as {@link #save} takes it. */
+  record Saved(LineageEvent event, String json, Instant receivedAt, String origin) {}
+
+  /**
+   * Stores several events in one transaction (one commit for all), in order; when any fails, none
+   * is stored. This default stores them one by one.
+   */
+  default void saveAll(List<Saved> events) {
+    for (Saved saved : events) {
+      save(saved.event(), saved.json(), saved.receivedAt(), saved.origin());
+    }
+  }
+
   /** The edges of the jobs that read or wrote any of the datasets. */
   List<JobEdge> edgesOfDatasets(Collection<DatasetRef> datasets);
 

@@ -63,10 +63,27 @@ public final class LineageService {
 
   /** Records an event Comptoir emitted, and forwards it when forwarding is configured. */
   public LineageEvent recordEmitted(Map<String, Object> event) {
-    String json = LineageJson.write(event);
-    LineageEvent read = LineageEvent.of(event);
-    repository.save(read, json, clock.instant(), ORIGIN_COMPTOIR);
-    forwarding.forward(json);
+    return recordEmittedAll(List.of(event)).get(0);
+  }
+
+  /**
+   * Records several of Comptoir's own events in one transaction (one commit for all), then forwards
+   * each. When storing fails, none is stored and nothing is forwarded.
+   */
+  public List<LineageEvent> recordEmittedAll(List<Map<String, Object>> events) {
+    java.time.Instant now = clock.instant();
+    List<String> jsons = new java.util.ArrayList<>(events.size());
+    List<LineageEvent> read = new java.util.ArrayList<>(events.size());
+    List<LineageRepository.Saved> saved = new java.util.ArrayList<>(events.size());
+    for (Map<String, Object> event : events) {
+      String json = LineageJson.write(event);
+      LineageEvent one = LineageEvent.of(event);
+      jsons.add(json);
+      read.add(one);
+      saved.add(new LineageRepository.Saved(one, json, now, ORIGIN_COMPTOIR));
+    }
+    repository.saveAll(saved);
+    jsons.forEach(forwarding::forward);
     return read;
   }
 

@@ -29,6 +29,15 @@ class LineageEmitterTest {
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch saving = new CountDownLatch(1);
     final List<LineageEvent> saved = Collections.synchronizedList(new ArrayList<>());
+    final List<Integer> transactions = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void saveAll(List<Saved> events) {
+      transactions.add(events.size());
+      for (Saved one : events) {
+        save(one.event(), one.json(), one.receivedAt(), one.origin());
+      }
+    }
 
     @Override
     public void save(LineageEvent event, String json, Instant receivedAt, String origin) {
@@ -105,6 +114,59 @@ class LineageEmitterTest {
           .extracting(LineageEvent::eventType)
           .containsExactly("START", "FAIL");
       assertThat(emitter.failed()).isZero();
+    }
+  }
+
+  @Test
+  void storesTheEventsQueuedMeanwhileInOneTransactionInTheirOrder() throws InterruptedException {
+    SlowRepository repository = new SlowRepository();
+    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    LineageService service =
+        new LineageService(
+            repository,
+            (p, id) -> ProductVisibility.Verdict.VISIBLE,
+            LineageForwarding.NONE,
+            "comptoir",
+            clock);
+    try (LineageEmitter emitter =
+        new LineageEmitter(
+            service,
+            new OpenLineageEvents("comptoir", "http://localhost:8080"),
+            new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
+            QualityFacts.NONE,
+            id -> {
+              throw new IllegalStateException("no contract");
+            },
+            clock,
+            1000)) {
+      List<IngestionRun> runs = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        runs.add(
+            IngestionRun.started(
+                RunId.random(),
+                ProductId.of("colis"),
+                i + ".csv",
+                "ab".repeat(32),
+                1,
+                WriteMode.APPEND,
+                T0));
+      }
+      emitter.started(runs.get(0));
+      assertThat(repository.saving.await(10, TimeUnit.SECONDS)).isTrue();
+      for (IngestionRun run : runs.subList(1, runs.size())) {
+        emitter.started(run);
+      }
+      repository.release.countDown();
+      assertThat(emitter.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+      assertThat(emitter.emitted()).isEqualTo(300);
+      assertThat(emitter.dropped()).isZero();
+      assertThat(repository.transactions)
+          .as("the first alone, then the 299 queued meanwhile, at most 256 at a time")
+          .containsExactly(1, LineageEmitter.BATCH, 299 - LineageEmitter.BATCH);
+      assertThat(repository.saved)
+          .extracting(event -> event.runId().orElseThrow())
+          .containsExactlyElementsOf(runs.stream().map(run -> run.id().value()).toList());
     }
   }
 }

@@ -32,65 +32,85 @@ final class JdbcLineageRepository implements LineageRepository {
 
   @Override
   public void save(LineageEvent event, String json, Instant receivedAt, String origin) {
-    requireNonNull(event, "event is null");
-    requireNonNull(json, "json is null");
-    requireNonNull(receivedAt, "receivedAt is null");
-    requireNonNull(origin, "origin is null");
+    saveAll(List.of(new Saved(event, json, receivedAt, origin)));
+  }
+
+  @Override
+  public void saveAll(List<Saved> events) {
+    for (Saved saved : events) {
+      requireNonNull(saved.event(), "event is null");
+      requireNonNull(saved.json(), "json is null");
+      requireNonNull(saved.receivedAt(), "receivedAt is null");
+      requireNonNull(saved.origin(), "origin is null");
+    }
+    if (events.isEmpty()) {
+      return;
+    }
     database.run(
-        "save a lineage event",
+        events.size() == 1 ? "save a lineage event" : "save " + events.size() + " lineage events",
         connection -> {
-          Database.update(
-              connection,
-              "INSERT INTO lineage_events (event_id, received_at, event_time, event_kind,"
-                  + " event_type, run_id, job_namespace, job_name, origin, body)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              UUID.randomUUID().toString(),
-              receivedAt,
-              event.eventTime(),
-              event.kind().name(),
-              event.eventType().length() > 16
-                  ? event.eventType().substring(0, 16)
-                  : event.eventType(),
-              Database.textOrNull(event.runId()),
-              Database.textOrNull(event.job().map(JobRef::namespace)),
-              Database.textOrNull(event.job().map(JobRef::name)),
-              origin.length() > 200 ? origin.substring(0, 200) : origin,
-              json);
-          for (JobEdge edge : event.jobEdges()) {
-            Database.update(
-                connection,
-                "INSERT INTO lineage_edges (job_namespace, job_name, dataset_namespace,"
-                    + " dataset_name, direction, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (job_namespace, job_name, dataset_namespace, dataset_name,"
-                    + " direction) DO UPDATE SET last_seen = excluded.last_seen",
-                edge.job().namespace(),
-                edge.job().name(),
-                edge.dataset().namespace(),
-                edge.dataset().name(),
-                edge.output() ? "out" : "in",
-                receivedAt);
-          }
-          for (ColumnEdge edge : event.columnEdges()) {
-            Database.update(
-                connection,
-                "INSERT INTO lineage_column_edges (source_namespace, source_name, source_field,"
-                    + " target_namespace, target_name, target_field, transformation, last_seen)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (source_namespace, source_name, source_field,"
-                    + " target_namespace, target_name, target_field) DO UPDATE SET"
-                    + " transformation = excluded.transformation, last_seen = excluded.last_seen",
-                edge.source().namespace(),
-                edge.source().name(),
-                edge.sourceField(),
-                edge.target().namespace(),
-                edge.target().name(),
-                edge.targetField(),
-                edge.transformation().length() > 200
-                    ? edge.transformation().substring(0, 200)
-                    : edge.transformation(),
-                receivedAt);
+          for (Saved saved : events) {
+            insert(connection, saved.event(), saved.json(), saved.receivedAt(), saved.origin());
           }
         });
+  }
+
+  private static void insert(
+      java.sql.Connection connection,
+      LineageEvent event,
+      String json,
+      Instant receivedAt,
+      String origin)
+      throws java.sql.SQLException {
+    Database.update(
+        connection,
+        "INSERT INTO lineage_events (event_id, received_at, event_time, event_kind,"
+            + " event_type, run_id, job_namespace, job_name, origin, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        receivedAt,
+        event.eventTime(),
+        event.kind().name(),
+        event.eventType().length() > 16 ? event.eventType().substring(0, 16) : event.eventType(),
+        Database.textOrNull(event.runId()),
+        Database.textOrNull(event.job().map(JobRef::namespace)),
+        Database.textOrNull(event.job().map(JobRef::name)),
+        origin.length() > 200 ? origin.substring(0, 200) : origin,
+        json);
+    for (JobEdge edge : event.jobEdges()) {
+      Database.update(
+          connection,
+          "INSERT INTO lineage_edges (job_namespace, job_name, dataset_namespace,"
+              + " dataset_name, direction, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (job_namespace, job_name, dataset_namespace, dataset_name,"
+              + " direction) DO UPDATE SET last_seen = excluded.last_seen",
+          edge.job().namespace(),
+          edge.job().name(),
+          edge.dataset().namespace(),
+          edge.dataset().name(),
+          edge.output() ? "out" : "in",
+          receivedAt);
+    }
+    for (ColumnEdge edge : event.columnEdges()) {
+      Database.update(
+          connection,
+          "INSERT INTO lineage_column_edges (source_namespace, source_name, source_field,"
+              + " target_namespace, target_name, target_field, transformation, last_seen)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (source_namespace, source_name, source_field,"
+              + " target_namespace, target_name, target_field) DO UPDATE SET"
+              + " transformation = excluded.transformation, last_seen = excluded.last_seen",
+          edge.source().namespace(),
+          edge.source().name(),
+          edge.sourceField(),
+          edge.target().namespace(),
+          edge.target().name(),
+          edge.targetField(),
+          edge.transformation().length() > 200
+              ? edge.transformation().substring(0, 200)
+              : edge.transformation(),
+          receivedAt);
+    }
   }
 
   @Override
