@@ -8,11 +8,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * <p>Prints {@code name=value} lines. Usage: {@code GovernedBenchmark [--rows 5000000] [--seconds
- * 30] [--connections 50] [--repeat 1] [--work bench/work] [--smoke]}
+ * 30] [--connections 50] [--repeat 1] [--work bench/work] [--postgres] [--smoke]}; {@code
+ * --postgres} keeps the server's metadata in PostgreSQL on 127.0.0.1 (as in production) instead of
+ * the default SQLite file.
  */
 public final class GovernedBenchmark {
   private static final String DATA_PATH = "/api/v1/products/" + GovernedServerChild.PRODUCT.value();
@@ -59,6 +60,8 @@ public final class GovernedBenchmark {
   }
 
   static void run(String[] args, PrintStream out) throws Exception {
+    // keep one connection per small-read thread (the JDK keeps 5 per host by default)
+    System.setProperty("http.maxConnections", "256");
     long rows = 5_000_000;
     int seconds = 30;
     int warmupSeconds = 5;
@@ -67,6 +70,7 @@ public final class GovernedBenchmark {
     Path work = Path.of("bench/work");
     String memoryLimit = "2GB";
     int threads = Runtime.getRuntime().availableProcessors();
+    boolean postgres = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[++i]);
@@ -77,6 +81,7 @@ public final class GovernedBenchmark {
         case "--work" -> work = Path.of(args[++i]);
         case "--memory-limit" -> memoryLimit = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--postgres" -> postgres = true;
         case "--smoke" -> {
           rows = 20_000;
           seconds = 2;
@@ -95,14 +100,20 @@ public final class GovernedBenchmark {
     }
     Path data = work.toAbsolutePath().resolve("governed-data");
     IngestBenchmark.deleteRecursively(data);
+    List<String> serverArguments =
+        new ArrayList<>(
+            List.of(
+                data.toString(),
+                parquet.toAbsolutePath().toString(),
+                memoryLimit,
+                Integer.toString(threads)));
+    if (postgres) {
+      serverArguments.add(freshPostgresSchema());
+    }
     Process server =
         new ProcessBuilder(
                 IngestBenchmark.javaCommand(
-                    GovernedServerChild.class,
-                    data.toString(),
-                    parquet.toAbsolutePath().toString(),
-                    memoryLimit,
-                    Integer.toString(threads)))
+                    GovernedServerChild.class, serverArguments.toArray(String[]::new)))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
@@ -154,20 +165,14 @@ public final class GovernedBenchmark {
           IngestBenchmark.child(DuckDbSmallReadChild.class, smallArguments.toArray(String[]::new));
       double smallServerCpu = Measure.cpuSeconds(server.pid());
       long smallClientCpu = Measure.processCpuNanos();
-      SmallReads small = smallReads(client, url, token, connections, warmupSeconds, seconds);
+      SmallReads small = smallReads(url, token, connections, warmupSeconds, seconds);
       // warm-up included: the requests of the warm-up are counted for the CPU per read
       smallServerCpu = Measure.cpuSeconds(server.pid()) - smallServerCpu;
       double smallClientCpu2 = (Measure.processCpuNanos() - smallClientCpu) / 1e9;
       double distinctServerCpu = Measure.cpuSeconds(server.pid());
       SmallReads distinct =
           distinctSmallReads(
-              client,
-              url,
-              token,
-              Long.parseLong(setup.get("rows")),
-              connections,
-              warmupSeconds,
-              seconds);
+              url, token, Long.parseLong(setup.get("rows")), connections, warmupSeconds, seconds);
       distinctServerCpu = Measure.cpuSeconds(server.pid()) - distinctServerCpu;
 
       Map<String, String> duck = fastest(baseline);
@@ -185,6 +190,7 @@ public final class GovernedBenchmark {
       }
 
       out.println("machine_cpu=" + Measure.cpuModel());
+      out.println("metadata_store=" + (postgres ? "postgresql" : "sqlite"));
       out.println("machine_cores=" + Runtime.getRuntime().availableProcessors());
       out.println("product_rows=" + setup.get("rows"));
       out.println("product_files=" + files.size());
@@ -325,32 +331,29 @@ public final class GovernedBenchmark {
   /** Streams the governed CSV export to a file, counting its bytes and lines as they arrive. */
   static Export export(HttpClient client, String url, String token, Path file)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    url
-                        + DATA_PATH
-                        + "/data?format=csv&filter="
-                        + URLEncoder.encode(
-                            CustomersParquet.CONSUMER_FILTER, StandardCharsets.UTF_8)))
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build();
+    URI uri =
+        URI.create(
+            url
+                + DATA_PATH
+                + "/data?format=csv&filter="
+                + URLEncoder.encode(CustomersParquet.CONSUMER_FILTER, StandardCharsets.UTF_8));
     long start = System.nanoTime();
-    HttpResponse<InputStream> response =
-        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    // HttpURLConnection: the lightest JDK client, so that the server keeps most of the CPU
+    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    connection.setRequestProperty("Authorization", "Bearer " + token);
+    int status = connection.getResponseCode();
     long lines = 0;
     long bytes = 0;
     ByteCollector head = new ByteCollector(4096);
-    try (InputStream in = response.body();
+    if (status != 200) {
+      throw new IllegalStateException(
+          "governed export answered "
+              + status
+              + ": "
+              + new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    try (InputStream in = connection.getInputStream();
         OutputStream target = Files.newOutputStream(file)) {
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "governed export answered "
-                + response.statusCode()
-                + ": "
-                + new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
       byte[] buffer = new byte[1 << 16];
       int read;
       while ((read = in.read(buffer)) > 0) {
@@ -415,10 +418,10 @@ public final class GovernedBenchmark {
    * measured window. A response other than 200 or an I/O failure is an error.
    */
   static SmallReads smallReads(
-      HttpClient client, String url, String token, int connections, int warmupSeconds, int seconds)
+      String url, String token, int connections, int warmupSeconds, int seconds)
       throws InterruptedException {
-    HttpRequest request = smallRead(url, token, "");
-    return smallReads(client, () -> request, connections, warmupSeconds, seconds);
+    URI read = smallRead(url, "");
+    return smallReads(token, () -> read, connections, warmupSeconds, seconds);
   }
 
   /**
@@ -426,39 +429,34 @@ public final class GovernedBenchmark {
    * ids, so that no two are the same query and the read cache cannot answer them.
    */
   static SmallReads distinctSmallReads(
-      HttpClient client,
-      String url,
-      String token,
-      long rows,
-      int connections,
-      int warmupSeconds,
-      int seconds)
+      String url, String token, long rows, int connections, int warmupSeconds, int seconds)
       throws InterruptedException {
     return smallReads(
-        client,
+        token,
         () -> {
           long from = java.util.concurrent.ThreadLocalRandom.current().nextLong(rows);
           String filter = "id between " + from + " and " + (from + 999);
-          return smallRead(
-              url, token, "&filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+          return smallRead(url, "&filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
         },
         connections,
         warmupSeconds,
         seconds);
   }
 
-  private static HttpRequest smallRead(String url, String token, String parameters) {
-    return HttpRequest.newBuilder(
-            URI.create(url + DATA_PATH + "/data?format=csv&limit=100" + parameters))
-        .header("Authorization", "Bearer " + token)
-        .timeout(Duration.ofSeconds(30))
-        .GET()
-        .build();
+  private static URI smallRead(String url, String parameters) {
+    return URI.create(url + DATA_PATH + "/data?format=csv&limit=100" + parameters);
   }
 
+  /**
+   * {@code connections} platform threads each loop on a 100-row read: first for the warm-up (not
+   * recorded), then for {@code seconds}, recording the latency of every request that started in the
+   * measured window. A response other than 200 or an I/O failure is an error. The client is the
+   * JDK's {@link HttpURLConnection} with keep-alive (one connection per thread, kept): it spends a
+   * fraction of the CPU of {@link HttpClient} per request, CPU the server shares on this machine.
+   */
   static SmallReads smallReads(
-      HttpClient client,
-      java.util.function.Supplier<HttpRequest> reads,
+      String token,
+      java.util.function.Supplier<URI> reads,
       int connections,
       int warmupSeconds,
       int seconds)
@@ -475,19 +473,13 @@ public final class GovernedBenchmark {
               () -> {
                 long[] latencies = new long[1024];
                 int count = 0;
+                byte[] buffer = new byte[64 * 1024];
                 while (true) {
                   long start = System.nanoTime();
                   if (start >= measureEnd) {
                     break;
                   }
-                  boolean ok;
-                  try {
-                    HttpResponse<byte[]> response =
-                        client.send(reads.get(), HttpResponse.BodyHandlers.ofByteArray());
-                    ok = response.statusCode() == 200 && response.body().length > 0;
-                  } catch (IOException e) {
-                    ok = false;
-                  }
+                  boolean ok = get(reads.get(), token, buffer);
                   long latency = System.nanoTime() - start;
                   requests.incrementAndGet();
                   if (start < measureStart) {
@@ -515,6 +507,42 @@ public final class GovernedBenchmark {
     }
     long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     return new SmallReads(latencies, errors.get(), seconds, requests.get());
+  }
+
+  /** One GET read whole: true for a 200 with a body. The connection is kept for the next. */
+  private static boolean get(URI uri, String token, byte[] buffer) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setRequestProperty("Authorization", "Bearer " + token);
+      connection.setConnectTimeout(10_000);
+      connection.setReadTimeout(30_000);
+      int status = connection.getResponseCode();
+      long body = 0;
+      try (InputStream in =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        if (in != null) {
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            body += n;
+          }
+        }
+      }
+      return status == 200 && body > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** PostgreSQL on 127.0.0.1 (database test, user postgres): the store's URL in a new schema. */
+  private static String freshPostgresSchema() throws java.sql.SQLException {
+    String server = "jdbc:postgresql://127.0.0.1:5432/test";
+    String schema = "comptoir_bench_governed";
+    try (java.sql.Connection connection =
+            java.sql.DriverManager.getConnection(server, "postgres", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      statement.execute("CREATE SCHEMA " + schema);
+    }
+    return server + "?currentSchema=" + schema;
   }
 
   /** Reads the file once so that both contenders start with it in the page cache. */

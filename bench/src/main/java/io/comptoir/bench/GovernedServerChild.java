@@ -67,6 +67,11 @@ public final class GovernedServerChild {
     values.put("http-port", "0");
     values.put("engine-memory-limit", args[2]);
     values.put("engine-threads", args[3]);
+    if (args.length > 4) {
+      // the metadata store in PostgreSQL, as in production, instead of the SQLite file
+      values.put("store-jdbc-url", args[4]);
+      values.put("store-user", "postgres");
+    }
     values.put("data-max-rows", "999999999");
     try (Comptoir comptoir = Comptoir.open(Configuration.of(values, dataDirectory))) {
       seed(comptoir.catalog());

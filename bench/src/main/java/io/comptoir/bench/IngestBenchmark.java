@@ -117,7 +117,7 @@ public final class IngestBenchmark {
     if (recordings != null) {
       // -Dbench.jfr=DIR: a JFR recording of each child JVM, named after its class
       command.add(
-          "-XX:StartFlightRecording:settings=profile,filename="
+          "-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=2ms,filename="
               + Path.of(recordings).resolve(main.getSimpleName() + ".jfr").toAbsolutePath());
     }
     command.add("-cp");
