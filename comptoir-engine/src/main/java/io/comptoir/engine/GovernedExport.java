@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 final class GovernedExport {
   private static final Logger log = LoggerFactory.getLogger(GovernedExport.class);
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 256 * 1024;
 
   /**
    * Reads of at most this many rows, offset included, are written whole before they are sent, on

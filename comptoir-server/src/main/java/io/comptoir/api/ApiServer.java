@@ -15,6 +15,9 @@ import java.util.List;
  * web pages ({@link Web}).
  */
 public final class ApiServer implements AutoCloseable {
+  /** Jetty's output buffer: a large export is written to the socket in writes of this size. */
+  static final int EXPORT_BUFFER_BYTES = 256 * 1024;
+
   private final Javalin app;
   private final String host;
 
@@ -78,6 +81,9 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
+              // large responses (governed exports) leave in 256 KiB writes, not Jetty's 32 KiB
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setOutputBufferSize(EXPORT_BUFFER_BYTES));
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.routes.before("/api/*", context -> authenticate(authenticator, context));
               catalogRoutes.register(config.routes);
