@@ -816,37 +816,21 @@ public final class Comptoir implements AutoCloseable {
       }
     }
     webhooks.close();
-    try {
-      lineage.close();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    try {
-      search.close();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    try {
-      engine.close();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    try {
-      engine.close();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    try {
-      store.close();
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
+    // each part closes even when one before it failed; the first failure is thrown, the others
+    // are suppressed in it
+    for (AutoCloseable part : List.<AutoCloseable>of(lineage, search, engine, store)) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        RuntimeException thrown =
+            e instanceof RuntimeException runtime
+                ? runtime
+                : new ComptoirException(ErrorCode.INTERNAL, "cannot close: " + e.getMessage(), e);
+        if (failure == null) {
+          failure = thrown;
+        } else {
+          failure.addSuppressed(thrown);
+        }
       }
     }
     lock.close();
