@@ -2,6 +2,7 @@ package io.comptoir.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import io.comptoir.audit.AuditService;
 import io.comptoir.catalog.CatalogRepository;
 import io.comptoir.catalog.Column;
 import io.comptoir.catalog.DataProduct;
@@ -56,6 +57,7 @@ public final class QualityService implements QualityFacts, QualityGate {
   private final Lake lake;
   private final MetadataChanges changes;
   private final Clock clock;
+  private final AuditService audit;
 
   public QualityService(
       QualityRepository repository,
@@ -65,7 +67,9 @@ public final class QualityService implements QualityFacts, QualityGate {
       DataEngine engine,
       Lake lake,
       MetadataChanges changes,
+      AuditService audit,
       Clock clock) {
+    this.audit = requireNonNull(audit, "audit is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.format = requireNonNull(format, "format is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -104,6 +108,7 @@ public final class QualityService implements QualityFacts, QualityGate {
     check(product, rules);
     StoredRules stored = new StoredRules(id, document, principal.name(), clock.instant());
     repository.saveRules(stored);
+    audited(principal.name(), id, rules);
     changes.publish(MetadataChanges.Kind.QUALITY, id.value());
     return stored;
   }
@@ -114,11 +119,26 @@ public final class QualityService implements QualityFacts, QualityGate {
    */
   public StoredRules install(ProductId id, String document, String by) {
     DataProduct product = loadProduct(id);
-    check(product, format.parse(requireNonNull(document, "document is null")));
+    QualityRules rules = format.parse(requireNonNull(document, "document is null"));
+    check(product, rules);
     StoredRules stored = new StoredRules(id, document, by, clock.instant());
     repository.saveRules(stored);
+    audited(by, id, rules);
     changes.publish(MetadataChanges.Kind.QUALITY, id.value());
     return stored;
+  }
+
+  /** The governance record of a change of rules: who, which product, which rules. */
+  private void audited(String actor, ProductId id, QualityRules rules) {
+    audit.record(
+        actor,
+        "QUALITY_RULES_SAVED",
+        "product:" + id.value(),
+        Map.of(
+            "rules",
+            String.join(",", rules.rules().stream().map(QualityRule::name).toList()),
+            "count",
+            Integer.toString(rules.rules().size())));
   }
 
   /** Saves rules written in code (ODCS import), checked like {@link #save}. */

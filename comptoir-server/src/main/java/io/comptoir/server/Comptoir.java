@@ -227,6 +227,7 @@ public final class Comptoir implements AutoCloseable {
       Lake lake = new Lake(dataDirectory.resolve("lake"));
       MetadataChanges changes = new MetadataChanges();
       CatalogService catalog = new CatalogService(store.catalog(), clock, changes);
+      AuditService audit = new AuditService(store.audit(), clock);
       QualityService quality =
           new QualityService(
               store.quality(),
@@ -236,6 +237,7 @@ public final class Comptoir implements AutoCloseable {
               engine,
               lake,
               changes,
+              audit,
               clock);
       lineage = lineage(configuration, store, quality, clock);
       IngestionService ingestion =
@@ -269,7 +271,6 @@ public final class Comptoir implements AutoCloseable {
               secrets,
               clock,
               java.time.Duration.ofMinutes(configuration.integer(ConfigKeys.SESSION_IDLE_MINUTES)));
-      AuditService audit = new AuditService(store.audit(), clock);
       GlossaryService glossary =
           new GlossaryService(store.glossary(), catalog, audit, changes, clock);
       io.comptoir.odcs.OdcsDocuments odcs = new io.comptoir.odcs.OdcsDocuments();

@@ -152,6 +152,25 @@ class QualityIT {
             "recent");
     assertThat(read.path("rules").path(2).path("severity").asText()).isEqualTo("error");
     assertThat(comptoir.quality().freshnessSla(Fixtures.PARCELS)).contains(Duration.ofHours(24));
+
+    java.util.List<io.comptoir.audit.AuditEvent> audited =
+        comptoir
+            .audit()
+            .search(
+                new io.comptoir.audit.AuditQuery(
+                    java.util.Optional.empty(),
+                    java.util.Optional.of("QUALITY_RULES_SAVED"),
+                    java.util.Optional.empty(),
+                    null));
+    assertThat(audited).as("only the accepted save is a governance action").hasSize(1);
+    assertThat(audited.get(0).entry().actor()).isEqualTo("sarah");
+    assertThat(audited.get(0).entry().target()).isEqualTo("product:colis-suivi");
+    assertThat(audited.get(0).entry().details())
+        .containsEntry("count", "7")
+        .containsEntry(
+            "rules",
+            "id-unique,destination-format,weight-range,destination-known,light-to-paris,"
+                + "stable-volume,recent");
   }
 
   @Test
