@@ -274,6 +274,10 @@ public final class GovernedBenchmark {
       out.println("repeat=" + repeat);
     } finally {
       server.destroy();
+      if (postgres) {
+        server.waitFor();
+        dropPostgresSchema();
+      }
     }
   }
 
@@ -542,17 +546,26 @@ public final class GovernedBenchmark {
     }
   }
 
+  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static final String POSTGRES_SCHEMA = "comptoir_bench_governed";
+
   /** PostgreSQL on 127.0.0.1 (database test, user postgres): the store's URL in a new schema. */
   private static String freshPostgresSchema() throws java.sql.SQLException {
-    String server = "jdbc:postgresql://127.0.0.1:5432/test";
-    String schema = "comptoir_bench_governed";
+    dropPostgresSchema();
     try (java.sql.Connection connection =
-            java.sql.DriverManager.getConnection(server, "postgres", "");
+            java.sql.DriverManager.getConnection(POSTGRES, "postgres", "");
         java.sql.Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      statement.execute("CREATE SCHEMA " + schema);
+      statement.execute("CREATE SCHEMA " + POSTGRES_SCHEMA);
     }
-    return server + "?currentSchema=" + schema;
+    return POSTGRES + "?currentSchema=" + POSTGRES_SCHEMA;
+  }
+
+  private static void dropPostgresSchema() throws java.sql.SQLException {
+    try (java.sql.Connection connection =
+            java.sql.DriverManager.getConnection(POSTGRES, "postgres", "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + POSTGRES_SCHEMA + " CASCADE");
+    }
   }
 
   /** Reads the file once so that both contenders start with it in the page cache. */
