@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The access policy over real HTTP: every route × every kind of caller → the expected status.
  * Product colis-suivi belongs to BSCC; its data owner and steward are of BSCC, the other data owner
- * of LBP, the consumer of BGPN.
+ * of LBP, the consumer of BGPN. Legal is of BSCC (being of the product's entity gives no producer
+ * right), the data office of LBP (its rights are the group's, whatever its entity); both sit in
+ * every contract's committee, as the DPO (of LBP) does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIT {
@@ -35,18 +38,16 @@ class AccessMatrixIT {
   private static final String STEWARD = "data steward (BSCC)";
   private static final String ADMIN = "admin";
   private static final String DPO = "dpo (LBP)";
+  private static final String LEGAL = "legal (BSCC)";
+  private static final String DATA_OFFICE = "data office (LBP)";
   private static final List<String> CALLERS =
-      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN);
+      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN);
 
-  /** Identity routes whose access is tested in {@link AuthenticationIT}. */
+  /** Routes open to anybody, whose answers are tested in {@link AuthenticationIT}. */
   private static final Set<String> TESTED_ELSEWHERE =
       Set.of(
           "POST /api/v1/login",
           "POST /api/v1/logout",
-          "POST /api/v1/tokens",
-          "DELETE /api/v1/tokens/{tokenId}",
-          "PUT /api/v1/users/{username}",
-          "PUT /api/v1/applications/{applicationId}",
           "GET /health",
           "GET /metrics",
           "GET /openapi.json");
@@ -95,6 +96,10 @@ class AccessMatrixIT {
         anonymous.withToken(Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD)));
     clients.put(ADMIN, anonymous.withToken(Fixtures.adminToken(comptoir)));
     clients.put(DPO, anonymous.withToken(Fixtures.token(comptoir, "denis", "LBP", Role.DPO)));
+    clients.put(LEGAL, anonymous.withToken(Fixtures.token(comptoir, "lea", "BSCC", Role.LEGAL)));
+    clients.put(
+        DATA_OFFICE,
+        anonymous.withToken(Fixtures.token(comptoir, "dora", "LBP", Role.DATA_OFFICE)));
     Http.Response run =
         clients
             .get(ADMIN)
@@ -147,7 +152,7 @@ class AccessMatrixIT {
 
   /** Every authenticated caller gets 200. */
   private static Map<String, Integer> anyAuthenticated() {
-    return expect(200, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN);
+    return expect(200, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN);
   }
 
   /** A fresh access request to colis-suivi by the client's user; returns its id. */
@@ -200,7 +205,7 @@ class AccessMatrixIT {
             // a first version has no drift: 404 for whoever may read the product
             "GET /api/v1/products/{id}/versions/{number}/drift",
             h -> h.get(product + "/versions/1/drift"),
-            expect(404, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN)),
+            expect(404, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
         new Route(
             "GET /api/v1/products/{id}/versions/{number}/rows",
             h -> h.get(product + "/versions/1/rows"),
@@ -269,7 +274,7 @@ class AccessMatrixIT {
                      "columns": ["id"], "start": "2026-01-01", "end": "2026-06-30",
                      "reviewPeriod": "P3M"}
                     """),
-            expect(201, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, ADMIN)),
+            expect(201, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
         new Route("GET /api/v1/contracts", h -> h.get("/api/v1/contracts"), anyAuthenticated()),
         new Route(
             "GET /api/v1/products/{id}/sharing",
@@ -285,11 +290,11 @@ class AccessMatrixIT {
         new Route(
             "GET /api/v1/contracts/{contractId}",
             h -> h.get("/api/v1/contracts/" + consumerContract),
-            expect(200, CONSUMER, OWNER, STEWARD, DPO, ADMIN)),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
         new Route(
             "GET /api/v1/contracts/{contractId}/agreement",
             h -> h.get("/api/v1/contracts/" + consumerContract + "/agreement"),
-            expect(200, CONSUMER, OWNER, STEWARD, DPO, ADMIN)),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
         new Route(
             "POST /api/v1/contracts/{contractId}/decisions",
             h ->
@@ -297,6 +302,23 @@ class AccessMatrixIT {
                     "/api/v1/contracts/" + request(clients.get(CONSUMER)) + "/decisions",
                     "{\"role\": \"DATA_OWNER\", \"verdict\": \"APPROVED\"}"),
             expect(200, OWNER)),
+        // the consumer is of BGPN, the product of BSCC: legal approves, and only legal
+        new Route(
+            "POST /api/v1/contracts/{contractId}/decisions",
+            h ->
+                h.postJson(
+                    "/api/v1/contracts/" + request(clients.get(CONSUMER)) + "/decisions",
+                    "{\"role\": \"LEGAL\", \"verdict\": \"APPROVED\"}"),
+            expect(200, LEGAL)),
+        // the data office holds that seat, but this request (INTERNAL, not certified) needs no
+        // approval of the data office: 400 for it, 403 for those who do not hold the seat
+        new Route(
+            "POST /api/v1/contracts/{contractId}/decisions",
+            h ->
+                h.postJson(
+                    "/api/v1/contracts/" + request(clients.get(CONSUMER)) + "/decisions",
+                    "{\"role\": \"DATA_OFFICE\", \"verdict\": \"APPROVED\"}"),
+            expect(400, DATA_OFFICE)),
         new Route(
             "POST /api/v1/contracts/{contractId}/revoke",
             h ->
@@ -319,17 +341,18 @@ class AccessMatrixIT {
             "GET /api/v1/products/{id}/data",
             h -> h.get(product + "/data?format=jsonl"),
             expect(200, OWNER)),
-        new Route("GET /api/v1/audit", h -> h.get("/api/v1/audit"), expect(200, DPO, ADMIN)),
+        new Route(
+            "GET /api/v1/audit", h -> h.get("/api/v1/audit"), expect(200, DPO, DATA_OFFICE, ADMIN)),
         new Route(
             "GET /api/v1/audit/verify",
             h -> h.get("/api/v1/audit/verify"),
-            expect(200, DPO, ADMIN)),
+            expect(200, DPO, DATA_OFFICE, ADMIN)),
         new Route("GET /api/v1/consumption", h -> h.get("/api/v1/consumption"), anyAuthenticated()),
         // asking for another consumer's reads needs DATA_OWNER, DPO, DATA_OFFICE or ADMIN
         new Route(
             "GET /api/v1/consumption",
             h -> h.get("/api/v1/consumption?consumer=camille"),
-            expect(200, CONSUMER, OWNER, OTHER_OWNER, DPO, ADMIN)),
+            expect(200, CONSUMER, OWNER, OTHER_OWNER, DPO, DATA_OFFICE, ADMIN)),
         new Route(
             "GET /api/v1/consumption/products",
             h -> h.get("/api/v1/consumption/products"),
@@ -351,12 +374,35 @@ class AccessMatrixIT {
                      "job": {"namespace": "airflow", "name": "colis.export"},
                      "inputs": [{"namespace": "comptoir", "name": "colis-suivi"}]}
                     """),
-            expect(201, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+            expect(201, OWNER, OTHER_OWNER, STEWARD, DATA_OFFICE, ADMIN)),
         new Route(
             "GET /api/v1/lineage/graph",
             h -> h.get("/api/v1/lineage/graph?product=colis-suivi&columns=true"),
             anyAuthenticated()),
         new Route("GET /api/v1/tokens", h -> h.get("/api/v1/tokens"), anyAuthenticated()),
+        new Route(
+            "POST /api/v1/tokens",
+            h -> h.postJson("/api/v1/tokens", "{\"name\": \"matrice\", \"days\": 1}"),
+            expect(201, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
+        // a token of the consumer's: revoked by its user or an admin
+        new Route(
+            "DELETE /api/v1/tokens/{tokenId}",
+            h -> h.delete("/api/v1/tokens/" + consumerTokenId()),
+            expect(200, CONSUMER, ADMIN)),
+        new Route(
+            "PUT /api/v1/users/{username}",
+            h ->
+                h.putJson(
+                    "/api/v1/users/matrice",
+                    "{\"displayName\": \"Matrice\", \"entity\": \"BSCC\", \"roles\": []}"),
+            expect(200, ADMIN)),
+        new Route(
+            "PUT /api/v1/applications/{applicationId}",
+            h ->
+                h.putJson(
+                    "/api/v1/applications/tableau",
+                    "{\"name\": \"Tableau\", \"owner\": \"olivier\"}"),
+            expect(200, ADMIN)),
         new Route("GET /api/v1/search", h -> h.get("/api/v1/search?q=colis"), anyAuthenticated()),
         new Route(
             "GET /api/v1/users/{username}",
@@ -424,7 +470,7 @@ class AccessMatrixIT {
                     "{\"level\": \"BRONZE\", \"expiresOn\": \""
                         + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6)
                         + "\"}"),
-            expect(409, ADMIN)),
+            expect(409, DATA_OFFICE, ADMIN)),
         new Route(
             "PUT /api/v1/products/{id}/columns/{column}/terms",
             h -> h.putJson(product + "/columns/weight/terms", "{\"terms\": [\"poids\"]}"),
@@ -442,15 +488,15 @@ class AccessMatrixIT {
                     "{\"name\": \"Terme "
                         + uniqueRows.incrementAndGet()
                         + "\", \"definition\": \"Un terme.\"}"),
-            expect(201, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+            expect(201, OWNER, OTHER_OWNER, STEWARD, DATA_OFFICE, ADMIN)),
         new Route(
             "PUT /api/v1/glossary/{term}",
             h -> h.putJson("/api/v1/glossary/poids", POIDS),
-            expect(200, OWNER, OTHER_OWNER, STEWARD, ADMIN)),
+            expect(200, OWNER, OTHER_OWNER, STEWARD, DATA_OFFICE, ADMIN)),
         new Route(
             "POST /api/v1/glossary/{term}/status",
             h -> h.postJson("/api/v1/glossary/poids/status", "{\"status\": \"APPROVED\"}"),
-            expect(200, ADMIN)),
+            expect(200, DATA_OFFICE, ADMIN)),
         new Route(
             "DELETE /api/v1/glossary/{term}",
             h -> {
@@ -462,7 +508,7 @@ class AccessMatrixIT {
                       "{\"id\": \"" + id + "\", \"name\": \"Jetable\", \"definition\": \"x\"}");
               return h.delete("/api/v1/glossary/" + id);
             },
-            expect(204, ADMIN)));
+            expect(204, DATA_OFFICE, ADMIN)));
   }
 
   static final String POIDS =
@@ -487,6 +533,16 @@ class AccessMatrixIT {
         kind: file-drop
         directory: inbox/colis
       """;
+
+  /** The id of a new API token of the consumer's, which the consumer's client does not use. */
+  private String consumerTokenId() {
+    return comptoir
+        .identities()
+        .issueToken(io.comptoir.identity.Username.of("camille"), Optional.empty(), "matrice", 1)
+        .token()
+        .id()
+        .value();
+  }
 
   private String uniqueCsv() {
     return "id;destination;weight;shipped\n"
@@ -531,6 +587,18 @@ class AccessMatrixIT {
     covered.addAll(TESTED_ELSEWHERE);
 
     assertThat(covered).isEqualTo(new TreeSet<>(server.apiRoutes()));
+  }
+
+  @Test
+  void theApprovalsInboxHoldsTheRequestsAwaitingASeatTheCallerHolds() {
+    // the consumer (BGPN) asked for a product of BSCC: its data owner and legal must approve
+    assertThat(clients.get(LEGAL).get("/api/v1/approvals").body()).contains(consumerContract);
+    assertThat(clients.get(OWNER).get("/api/v1/approvals").body()).contains(consumerContract);
+    assertThat(clients.get(DATA_OFFICE).get("/api/v1/approvals").body())
+        .doesNotContain(consumerContract);
+    // no personal column is asked for: no DPO; an admin alone holds no seat
+    assertThat(clients.get(DPO).get("/api/v1/approvals").body()).doesNotContain(consumerContract);
+    assertThat(clients.get(ADMIN).get("/api/v1/approvals").body()).doesNotContain(consumerContract);
   }
 
   @Test

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The access policy of the web pages: every page route × every kind of reader → the expected
  * status. Readers authenticate with API tokens (pages accept them like sessions, and a bearer
  * request needs no CSRF token); anonymous readers of a page are sent to the login page (302).
+ * Product colis-suivi belongs to BSCC. The data office is of BSCC and legal of LBP (the API's
+ * matrix has them the other way round): neither role depends on the entity.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageAccessMatrixIT {
@@ -36,10 +38,11 @@ class PageAccessMatrixIT {
   static final String OTHER_OWNER = "data owner (LBP)";
   static final String STEWARD = "data steward (BSCC)";
   static final String DPO = "dpo (LBP)";
+  static final String LEGAL = "legal (LBP)";
   static final String DATA_OFFICE = "data office (BSCC)";
   static final String ADMIN = "admin";
   static final List<String> READERS =
-      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, DATA_OFFICE, ADMIN);
+      List.of(ANONYMOUS, CONSUMER, OWNER, OTHER_OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN);
 
   @TempDir static Path dataDirectory;
 
@@ -72,6 +75,7 @@ class PageAccessMatrixIT {
     tokens.put(OTHER_OWNER, Fixtures.token(comptoir, "laurent", "LBP", Role.DATA_OWNER));
     tokens.put(STEWARD, Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD));
     tokens.put(DPO, Fixtures.token(comptoir, "denis", "LBP", Role.DPO));
+    tokens.put(LEGAL, Fixtures.token(comptoir, "lea", "LBP", Role.LEGAL));
     tokens.put(DATA_OFFICE, Fixtures.token(comptoir, "dora", "BSCC", Role.DATA_OFFICE));
     tokens.put(ADMIN, Fixtures.adminToken(comptoir));
     Fixtures.user(comptoir, "visitor", "BGPN", Role.CONSUMER);
@@ -287,7 +291,7 @@ class PageAccessMatrixIT {
         new PageRoute(
             "GET /contracts/{contractId}",
             Call.get(contract),
-            expect(200, CONSUMER, OWNER, STEWARD, DPO, DATA_OFFICE, ADMIN)),
+            expect(200, CONSUMER, OWNER, STEWARD, DPO, LEGAL, DATA_OFFICE, ADMIN)),
         new PageRoute(
             "POST /contracts/{contractId}/renew", Call.post(contract + "/renew", "start=x"), renew),
         new PageRoute(
@@ -347,6 +351,8 @@ class PageAccessMatrixIT {
     String run = governanceFixtures()[1];
     Map<String, Integer> decide = expect(400, DPO);
     decide.put(ANONYMOUS, 403);
+    Map<String, Integer> decideAsLegal = expect(400, LEGAL);
+    decideAsLegal.put(ANONYMOUS, 403);
     Map<String, Integer> upload = expect(400, OWNER, ADMIN);
     upload.put(ANONYMOUS, 403);
     Map<String, Integer> adminPost = expect(400, ADMIN);
@@ -358,6 +364,11 @@ class PageAccessMatrixIT {
             // a rejection without a reason: refused in the page, nothing changes
             Call.post("/approvals/" + contract, "role=DPO&verdict=REJECTED&comment="),
             decide),
+        // the consumer is of BGPN, the product of BSCC: the request awaits legal too
+        new PageRoute(
+            "POST /approvals/{contractId}",
+            Call.post("/approvals/" + contract, "role=LEGAL&verdict=REJECTED&comment="),
+            decideAsLegal),
         new PageRoute("GET /uploads", Call.get("/uploads"), signedIn(200)),
         new PageRoute(
             "GET /products/{id}/upload",
