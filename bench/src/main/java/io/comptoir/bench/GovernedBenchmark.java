@@ -169,6 +169,11 @@ public final class GovernedBenchmark {
       // warm-up included: the requests of the warm-up are counted for the CPU per read
       smallServerCpu = Measure.cpuSeconds(server.pid()) - smallServerCpu;
       double smallClientCpu2 = (Measure.processCpuNanos() - smallClientCpu) / 1e9;
+      // the floor: the same clients on GET /health (no token, no contract, no data, no audit)
+      double floorServerCpu = Measure.cpuSeconds(server.pid());
+      URI health = URI.create(url + "/health");
+      SmallReads floor = smallReads(token, () -> health, connections, warmupSeconds, seconds);
+      floorServerCpu = Measure.cpuSeconds(server.pid()) - floorServerCpu;
       double distinctServerCpu = Measure.cpuSeconds(server.pid());
       SmallReads distinct =
           distinctSmallReads(
@@ -266,6 +271,15 @@ public final class GovernedBenchmark {
           Locale.ROOT,
           "small_read_distinct_server_cpu_ms_per_read=%.2f%n",
           distinctServerCpu * 1000 / Math.max(1, distinct.all()));
+      out.printf(
+          Locale.ROOT,
+          "http_floor_requests_per_second=%.1f%n",
+          floor.latencies().length / floor.seconds());
+      out.printf(Locale.ROOT, "http_floor_p99_ms=%.1f%n", floor.percentileMillis(0.99));
+      out.printf(
+          Locale.ROOT,
+          "http_floor_server_cpu_ms_per_request=%.2f%n",
+          floorServerCpu * 1000 / Math.max(1, floor.all()));
       out.println("duckdb_limit100_alone_p50_ms=" + duckSmall.get("p50_ms"));
       out.println("duckdb_limit100_alone_max_ms=" + duckSmall.get("max_ms"));
       out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
