@@ -285,6 +285,11 @@ public final class GovernedBenchmark {
       out.println("probe_authenticate_ms=" + setup.get("authenticate_ms"));
       out.println("probe_contract_check_ms=" + setup.get("contract_check_ms"));
       out.println("probe_audit_append_ms=" + setup.get("audit_append_ms"));
+      for (String probe :
+          List.of("authenticate", "contract_check", "audit_append", "cached_read")) {
+        out.println("probe_" + probe + "_cpu_ms=" + setup.get(probe + "_cpu_ms"));
+      }
+      out.println("probe_cached_read_ms=" + setup.get("cached_read_ms"));
       out.println("repeat=" + repeat);
     } finally {
       server.destroy();

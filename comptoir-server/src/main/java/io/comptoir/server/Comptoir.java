@@ -771,6 +771,11 @@ public final class Comptoir implements AutoCloseable {
     return configuration.path(ConfigKeys.DATA_DIR);
   }
 
+  /** Governed reads, as the data API runs them (the benchmark probes them without HTTP). */
+  public GovernedReadService reads() {
+    return reads;
+  }
+
   public AuditService audit() {
     return audit;
   }
