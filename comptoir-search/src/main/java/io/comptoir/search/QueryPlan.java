@@ -3,11 +3,15 @@ package io.comptoir.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -16,6 +20,8 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * What a query typed becomes: one required "slot" per meaningful word (or per glossary phrase, with
@@ -30,6 +36,9 @@ final class QueryPlan {
   static final int PREFIX_MIN_LENGTH = 3;
   static final float EXACT_BOOST = 10f;
   static final float SYNONYM_WEIGHT = 0.8f;
+
+  /** Most indexed words a typo expands to, per field. */
+  static final int TYPO_VARIANTS = 50;
 
   /** Field groups and their weights. */
   static final String[] FIELDS = {"title", "body", "cols"};
@@ -142,8 +151,12 @@ final class QueryPlan {
     String english = SearchAnalysis.term(SearchAnalysis.ENGLISH, word);
     List<Query> ways = new ArrayList<>();
     boolean typo = word.length() >= TYPO_MIN_LENGTH && !known(word);
+    CompiledAutomaton typoAutomaton = null;
     if (typo) {
       typos.add(word);
+      // built once for the three fields (a FuzzyQuery per field would build it per field, and
+      // per distance); the expansion is done here, so rewriting the query costs nothing more
+      typoAutomaton = FuzzyQuery.getFuzzyAutomaton(word, edits(word), 1, true);
     }
     for (int f = 0; f < FIELDS.length; f++) {
       String field = FIELDS[f];
@@ -162,13 +175,49 @@ final class QueryPlan {
         ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_plain", word)), weight * 0.6f));
       }
       if (typo) {
-        ways.add(
-            new BoostQuery(
-                new FuzzyQuery(new Term(field + "_plain", word), edits(word), 1, 50, true),
-                weight * 0.4f));
+        Query variants = typoVariants(field + "_plain", word, typoAutomaton);
+        if (variants != null) {
+          ways.add(new BoostQuery(variants, weight * 0.4f));
+        }
       }
     }
     return new DisjunctionMaxQuery(ways, 0.1f);
+  }
+
+  /**
+   * The indexed words of a field within the typo distance of the word: the {@value #TYPO_VARIANTS}
+   * closest (then the most frequent), each weighted by its similarity {@code 1 - distance / length}
+   * as Lucene's fuzzy query does; the best of them counts. Null when there is none.
+   */
+  private Query typoVariants(String field, String word, CompiledAutomaton automaton) {
+    try {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        return null;
+      }
+      record Variant(String term, int distance, int docFreq) {}
+      List<Variant> variants = new ArrayList<>();
+      TermsEnum matching = automaton.getTermsEnum(terms);
+      for (BytesRef term = matching.next(); term != null; term = matching.next()) {
+        String text = term.utf8ToString();
+        variants.add(new Variant(text, Highlighter.distance(word, text), matching.docFreq()));
+      }
+      if (variants.isEmpty()) {
+        return null;
+      }
+      variants.sort(
+          Comparator.comparingInt(Variant::distance)
+              .thenComparing(Comparator.comparingInt(Variant::docFreq).reversed()));
+      List<Query> best = new ArrayList<>();
+      for (Variant variant : variants.subList(0, Math.min(TYPO_VARIANTS, variants.size()))) {
+        float similarity =
+            1f - (float) variant.distance() / Math.min(word.length(), variant.term().length());
+        best.add(new BoostQuery(new TermQuery(new Term(field, variant.term())), similarity));
+      }
+      return new DisjunctionMaxQuery(best, 0f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static int edits(String word) {

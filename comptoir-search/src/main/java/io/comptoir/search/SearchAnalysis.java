@@ -174,8 +174,20 @@ final class SearchAnalysis {
 
   /** Lower case without accents: "Société" becomes "societe". */
   static String fold(String text) {
+    if (text != null && isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
     String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
     return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Folded words separated by single spaces: the form exact names are compared in. */

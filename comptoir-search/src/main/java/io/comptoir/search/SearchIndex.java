@@ -68,6 +68,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -110,6 +112,8 @@ public final class SearchIndex implements AutoCloseable {
   private volatile Synonyms synonyms = Synonyms.NONE;
   private volatile Map<ProductId, Long> reads = Map.of();
   private volatile Instant readsAt = Instant.MIN;
+  private volatile FacetOrdinals facetOrdinals;
+  private final Object ordinalsLock = new Object();
 
   private SearchIndex(
       Directory directory,
@@ -525,24 +529,36 @@ public final class SearchIndex implements AutoCloseable {
     QueryPlan plan = new QueryPlan(request.query(), synonyms, searcher.getIndexReader());
     boolean words = !plan.isEmpty();
     boolean relaxed = false;
-    Query match = words ? plan.query(false) : new MatchAllDocsQuery();
+    // rewritten once (typo expansions) for the passes below, which would each rewrite it again
+    Query match = words ? searcher.rewrite(plan.query(false)) : new MatchAllDocsQuery();
     float[] vector =
         semantic != null && !request.query().isBlank()
             ? semantic.embedder().embed(request.query())
             : null;
-    FacetCounter counter = new FacetCounter(request.filters(), FACET_VALUES);
+    FacetOrdinals ordinals = ordinals(searcher.getIndexReader());
+    SearchSort sort = request.sort();
+    if (!words && sort == SearchSort.RELEVANCE) {
+      sort = SearchSort.TITLE;
+    }
+    int wanted = request.offset() + request.limit();
+    int candidates = Math.max(RERANKED, wanted);
+    // full text by relevance: one pass counts the facets and collects the best candidates
+    boolean onePass = vector == null && sort == SearchSort.RELEVANCE;
+    TopScoreDocCollector best = onePass ? topCollector(candidates) : null;
+    FacetCounter counter = new FacetCounter(ordinals, request.filters(), FACET_VALUES, best);
     if (vector == null) {
       searcher.search(products(match, visibility, Map.of()), counter);
       if (words && counter.total() == 0 && plan.slots() > 1) {
         relaxed = true;
-        match = plan.query(true);
-        counter = new FacetCounter(request.filters(), FACET_VALUES);
+        match = searcher.rewrite(plan.query(true));
+        best = onePass ? topCollector(candidates) : null;
+        counter = new FacetCounter(ordinals, request.filters(), FACET_VALUES, best);
         searcher.search(products(match, visibility, Map.of()), counter);
       }
     } else {
       if (words && plan.slots() > 1 && searcher.count(products(match, visibility, Map.of())) == 0) {
         relaxed = true;
-        match = plan.query(true);
+        match = searcher.rewrite(plan.query(true));
       }
       if (!words) {
         match = new BooleanQuery.Builder().build();
@@ -559,16 +575,11 @@ public final class SearchIndex implements AutoCloseable {
                 withNeighbours(match, vector, visibility, request.filters()),
                 visibility,
                 request.filters());
-    SearchSort sort = request.sort();
-    if (!words && sort == SearchSort.RELEVANCE) {
-      sort = SearchSort.TITLE;
-    }
-    int wanted = request.offset() + request.limit();
     List<Ranked> ranked = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     switch (sort) {
       case RELEVANCE -> {
-        TopDocs top = searcher.search(lexical, Math.max(RERANKED, wanted));
+        TopDocs top = best != null ? best.topDocs() : searcher.search(lexical, candidates);
         Map<Integer, Double> cosines = null;
         if (vector != null) {
           cosines = new HashMap<>();
@@ -638,6 +649,26 @@ public final class SearchIndex implements AutoCloseable {
         facets(counter.counts(), request.filters()),
         others,
         relaxed);
+  }
+
+  private static TopScoreDocCollector topCollector(int count) {
+    return new TopScoreDocCollectorManager(count, null, Integer.MAX_VALUE).newCollector();
+  }
+
+  /** The facet ordinals of the view searched, built once per view. */
+  private FacetOrdinals ordinals(IndexReader reader) throws IOException {
+    FacetOrdinals current = facetOrdinals;
+    if (current != null && current.isOf(reader)) {
+      return current;
+    }
+    synchronized (ordinalsLock) {
+      current = facetOrdinals;
+      if (current == null || !current.isOf(reader)) {
+        current = FacetOrdinals.of(reader);
+        facetOrdinals = current;
+      }
+      return current;
+    }
   }
 
   private static Query products(
