@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -17,6 +19,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -37,6 +40,11 @@ final class QueryPlan {
   static final float EXACT_BOOST = 10f;
   static final float SYNONYM_WEIGHT = 0.8f;
 
+  /** Two words of the query found next to each other in a title: slop and weight. */
+  static final int PAIR_SLOP = 2;
+
+  static final float PAIR_BOOST = 1f;
+
   /** Most indexed words a typo expands to, per field. */
   static final int TYPO_VARIANTS = 50;
 
@@ -46,6 +54,10 @@ final class QueryPlan {
   static final float[] WEIGHTS = {3f, 1.5f, 1f};
 
   private final List<Query> slots = new ArrayList<>();
+
+  /** The words searched for, in the order typed. */
+  private final List<String> meaningful = new ArrayList<>();
+
   private final Set<String> words = new HashSet<>();
   private final Set<String> typos = new HashSet<>();
   private final String exact;
@@ -59,9 +71,29 @@ final class QueryPlan {
     this.reader = reader;
     List<String> typed = SearchAnalysis.terms(SearchAnalysis.PLAIN, query);
     exact = SearchAnalysis.exactForm(query);
+    // words naming the catalog's things are left out when the query names something else
+    boolean subject =
+        typed.stream()
+            .anyMatch(
+                w ->
+                    !SearchAnalysis.STOP_WORDS.contains(w)
+                        && !SearchAnalysis.CATALOG_WORDS.contains(w));
+    // a group of synonyms spelled twice ("colis colissimo") is searched as typed: the user chose
+    // the words, and expanding both would make them the same slot twice
+    Map<List<List<String>>, Integer> groups = new HashMap<>();
+    for (int at = 0; at < typed.size(); ) {
+      Synonyms.Match match = synonyms.longestAt(typed, at);
+      if (match != null) {
+        groups.merge(match.group(), 1, Integer::sum);
+      }
+      at += match == null ? 1 : match.length();
+    }
     int i = 0;
     while (i < typed.size()) {
       Synonyms.Match match = synonyms.longestAt(typed, i);
+      if (match != null && groups.get(match.group()) > 1) {
+        match = null;
+      }
       if (match != null) {
         List<Query> alternatives = new ArrayList<>();
         Query original = conjunction(typed.subList(i, i + match.length()));
@@ -77,12 +109,19 @@ final class QueryPlan {
         if (!alternatives.isEmpty()) {
           slots.add(new DisjunctionMaxQuery(alternatives, 0f));
         }
+        for (String word : typed.subList(i, i + match.length())) {
+          if (!SearchAnalysis.STOP_WORDS.contains(word)) {
+            meaningful.add(word);
+          }
+        }
         i += match.length();
         continue;
       }
       String word = typed.get(i);
-      if (!SearchAnalysis.STOP_WORDS.contains(word)) {
+      if (!SearchAnalysis.STOP_WORDS.contains(word)
+          && !(subject && SearchAnalysis.CATALOG_WORDS.contains(word))) {
         slots.add(word(word));
+        meaningful.add(word);
       }
       i++;
     }
@@ -129,6 +168,20 @@ final class QueryPlan {
     outer.add(main.build(), Occur.MUST);
     if (!exact.isEmpty()) {
       outer.add(new BoostQuery(new TermQuery(new Term("exact", exact)), EXACT_BOOST), Occur.SHOULD);
+    }
+    // two words of the query next to each other in a title (or one word apart) weigh more
+    for (int k = 0; k + 1 < meaningful.size(); k++) {
+      String first = SearchAnalysis.term(SearchAnalysis.FRENCH, meaningful.get(k));
+      String second = SearchAnalysis.term(SearchAnalysis.FRENCH, meaningful.get(k + 1));
+      if (!first.isEmpty() && !second.isEmpty()) {
+        PhraseQuery pair =
+            new PhraseQuery.Builder()
+                .add(new Term("title_fr", first), 0)
+                .add(new Term("title_fr", second), 1)
+                .setSlop(PAIR_SLOP)
+                .build();
+        outer.add(new BoostQuery(pair, PAIR_BOOST), Occur.SHOULD);
+      }
     }
     return outer.build();
   }

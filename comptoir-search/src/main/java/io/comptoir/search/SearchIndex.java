@@ -88,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Changes whenever what is indexed or how changes: an index of another format is rebuilt. */
-  static final String FORMAT = "comptoir-search-2";
+  static final String FORMAT = "comptoir-search-3";
 
   /** How many of the best full-text candidates the ranking formula reorders. */
   public static final int RERANKED = 200;
@@ -406,7 +406,9 @@ public final class SearchIndex implements AutoCloseable {
       doc.add(
           new KnnFloatVectorField(
               "vector",
-              semantic.embedder().embed(semanticText(product)),
+              semantic
+                  .embedder()
+                  .embed(semanticText(product, linkedTerms(product, linked, context))),
               VectorSimilarityFunction.COSINE));
     }
     return doc;
@@ -425,15 +427,41 @@ public final class SearchIndex implements AutoCloseable {
     return doc;
   }
 
-  /** What the model reads of a product: title, description, then the columns' descriptions. */
-  static String semanticText(DataProduct product) {
+  /**
+   * What the model reads of a product: its title, its description, the glossary terms linked to its
+   * columns (names, and the synonyms of approved terms: often the English words, which the model
+   * knows best), then the columns' descriptions.
+   */
+  static String semanticText(DataProduct product, List<TermSummary> terms) {
     StringBuilder text = new StringBuilder(product.title()).append(". ");
     text.append(product.description());
+    for (TermSummary term : terms) {
+      text.append(' ').append(term.name());
+      if (term.status() == TermStatus.APPROVED && !term.synonyms().isEmpty()) {
+        text.append(" (").append(String.join(", ", term.synonyms())).append(')');
+      }
+      text.append('.');
+    }
     for (Column column : product.columns()) {
       text.append(' ')
           .append(column.description().isEmpty() ? column.name() : column.description());
     }
     return text.toString();
+  }
+
+  /** The terms linked to a product's columns, once each, deprecated ones left out. */
+  private static List<TermSummary> linkedTerms(
+      DataProduct product, Map<String, List<String>> linked, Context context) {
+    Map<String, TermSummary> terms = new LinkedHashMap<>();
+    for (Column column : product.columns()) {
+      for (String termId : linked.getOrDefault(column.name(), List.of())) {
+        TermSummary term = context.terms().get(termId);
+        if (term != null && term.status() != TermStatus.DEPRECATED) {
+          terms.putIfAbsent(termId, term);
+        }
+      }
+    }
+    return List.copyOf(terms.values());
   }
 
   private static String termText(TermSummary term) {
