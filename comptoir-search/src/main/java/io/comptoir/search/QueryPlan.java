@@ -24,6 +24,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
@@ -217,14 +218,14 @@ final class QueryPlan {
       ways.add(new BoostQuery(new TermQuery(new Term(field + "_plain", word)), weight * 1.2f));
       if (!french.isEmpty()) {
         ways.add(new BoostQuery(new TermQuery(new Term(field + "_fr", french)), weight));
-        if (french.length() >= 4) {
+        if (french.length() >= 4 && hasLongerWords(field + "_fr", french)) {
           ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_fr", french)), weight * 0.5f));
         }
       }
       if (!english.isEmpty()) {
         ways.add(new BoostQuery(new TermQuery(new Term(field + "_en", english)), weight * 0.9f));
       }
-      if (word.length() >= PREFIX_MIN_LENGTH) {
+      if (word.length() >= PREFIX_MIN_LENGTH && hasLongerWords(field + "_plain", word)) {
         ways.add(new BoostQuery(new PrefixQuery(new Term(field + "_plain", word)), weight * 0.6f));
       }
       if (typo) {
@@ -268,6 +269,30 @@ final class QueryPlan {
         best.add(new BoostQuery(new TermQuery(new Term(field, variant.term())), similarity));
       }
       return new DisjunctionMaxQuery(best, 0f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Whether a field holds a longer word starting with the prefix: when it holds none, the prefix
+   * query would match the same documents as the exact word's and is left out (fewer clauses to run
+   * over every match).
+   */
+  private boolean hasLongerWords(String field, String prefix) {
+    try {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        return false;
+      }
+      TermsEnum all = terms.iterator();
+      BytesRef start = new BytesRef(prefix);
+      TermsEnum.SeekStatus status = all.seekCeil(start);
+      if (status == TermsEnum.SeekStatus.END) {
+        return false;
+      }
+      BytesRef term = status == TermsEnum.SeekStatus.FOUND ? all.next() : all.term();
+      return term != null && StringHelper.startsWith(term, start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
