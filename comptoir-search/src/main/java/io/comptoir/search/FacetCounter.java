@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
@@ -54,10 +56,13 @@ final class FacetCounter implements Collector {
   @Override
   public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
     SortedSetDocValues[] values = new SortedSetDocValues[facets.length];
+    // most facets hold one value per product: read as such, they cost less per match
+    SortedDocValues[] single = new SortedDocValues[facets.length];
     LongValues[] toGlobal = new LongValues[facets.length];
     long[] chosenOrd = new long[facets.length];
     for (int f = 0; f < facets.length; f++) {
       values[f] = DocValues.getSortedSet(context.reader(), facets[f].field());
+      single[f] = DocValues.unwrapSingleton(values[f]);
       toGlobal[f] = ordinals.toGlobal(f, context);
       String value = chosen.get(facets[f]);
       if (value == null) {
@@ -85,7 +90,12 @@ final class FacetCounter implements Collector {
         int lastUnmet = -1;
         for (int f = 0; f < facets.length; f++) {
           ordCount[f] = 0;
-          if (values[f].advanceExact(doc)) {
+          if (single[f] != null) {
+            if (single[f].advanceExact(doc)) {
+              ords[f][0] = single[f].ordValue();
+              ordCount[f] = 1;
+            }
+          } else if (values[f].advanceExact(doc)) {
             int n = values[f].docValueCount();
             if (ords[f].length < n) {
               ords[f] = Arrays.copyOf(ords[f], Math.max(n, ords[f].length * 2));
@@ -156,9 +166,11 @@ final class FacetCounter implements Collector {
           }
         }
       }
+      long[] shownOrds = best.stream().mapToLong(Integer::longValue).toArray();
+      List<String> names = ordinals.values(f, shownOrds);
       Map<String, Long> values = new HashMap<>();
-      for (int ord : best) {
-        values.put(ordinals.value(f, ord), (long) global[ord]);
+      for (int k = 0; k < shownOrds.length; k++) {
+        values.put(names.get(k), (long) global[(int) shownOrds[k]]);
       }
       String value = chosen.get(facets[f]);
       if (value != null && !values.containsKey(value)) {

@@ -1,6 +1,7 @@
 package io.comptoir.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -63,13 +64,20 @@ final class FacetOrdinals {
     return maps[facet] == null ? LongValues.IDENTITY : maps[facet].getGlobalOrds(leaf.ord);
   }
 
-  /** The value of a global ordinal. */
-  String value(int facet, long global) throws IOException {
-    int segment = maps[facet] == null ? 0 : maps[facet].getFirstSegmentNumber(global);
-    long ord = maps[facet] == null ? global : maps[facet].getFirstSegmentOrd(global);
-    SortedSetDocValues values =
-        DocValues.getSortedSet(leaves.get(segment).reader(), FACETS[facet].field());
-    return values.lookupOrd(ord).utf8ToString();
+  /** The values of global ordinals of a facet, in the order given. */
+  List<String> values(int facet, long[] globals) throws IOException {
+    SortedSetDocValues[] bySegment = new SortedSetDocValues[leaves.size()];
+    List<String> values = new ArrayList<>(globals.length);
+    for (long global : globals) {
+      int segment = maps[facet] == null ? 0 : maps[facet].getFirstSegmentNumber(global);
+      long ord = maps[facet] == null ? global : maps[facet].getFirstSegmentOrd(global);
+      if (bySegment[segment] == null) {
+        bySegment[segment] =
+            DocValues.getSortedSet(leaves.get(segment).reader(), FACETS[facet].field());
+      }
+      values.add(bySegment[segment].lookupOrd(ord).utf8ToString());
+    }
+    return values;
   }
 
   /** The global ordinal of a value, or -1 when no product holds it. */

@@ -115,6 +115,17 @@ public final class SearchIndex implements AutoCloseable {
   private volatile FacetOrdinals facetOrdinals;
   private final Object ordinalsLock = new Object();
 
+  /** Most query embeddings remembered. */
+  static final int QUERY_VECTORS = 256;
+
+  private final Map<String, float[]> queryVectors =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > QUERY_VECTORS;
+        }
+      };
+
   private SearchIndex(
       Directory directory,
       boolean persistent,
@@ -560,9 +571,17 @@ public final class SearchIndex implements AutoCloseable {
     // rewritten once (typo expansions) for the passes below, which would each rewrite it again
     Query match = words ? searcher.rewrite(plan.query(false)) : new MatchAllDocsQuery();
     float[] vector =
-        semantic != null && !request.query().isBlank()
-            ? semantic.embedder().embed(request.query())
-            : null;
+        semantic != null && !request.query().isBlank() ? queryVector(request.query()) : null;
+    // the nearest products, searched once (the HNSW graph is walked when the query is rewritten)
+    Query nearAll = null;
+    Query nearChosen = null;
+    if (vector != null) {
+      nearAll = searcher.rewrite(neighbours(vector, visibility, Map.of()));
+      nearChosen =
+          request.filters().isEmpty()
+              ? nearAll
+              : searcher.rewrite(neighbours(vector, visibility, request.filters()));
+    }
     FacetOrdinals ordinals = ordinals(searcher.getIndexReader());
     SearchSort sort = request.sort();
     if (!words && sort == SearchSort.RELEVANCE) {
@@ -591,18 +610,13 @@ public final class SearchIndex implements AutoCloseable {
       if (!words) {
         match = new BooleanQuery.Builder().build();
       }
-      searcher.search(
-          products(withNeighbours(match, vector, visibility, Map.of()), visibility, Map.of()),
-          counter);
+      searcher.search(products(withNeighbours(match, nearAll), visibility, Map.of()), counter);
     }
     Query lexical = products(match, visibility, request.filters());
     Query filtered =
         vector == null
             ? lexical
-            : products(
-                withNeighbours(match, vector, visibility, request.filters()),
-                visibility,
-                request.filters());
+            : products(withNeighbours(match, nearChosen), visibility, request.filters());
     List<Ranked> ranked = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     switch (sort) {
@@ -612,9 +626,7 @@ public final class SearchIndex implements AutoCloseable {
         if (vector != null) {
           cosines = new HashMap<>();
           for (ScoreDoc neighbour :
-              searcher.search(
-                      neighbours(vector, visibility, request.filters()), SemanticMode.NEIGHBOURS)
-                  .scoreDocs) {
+              searcher.search(nearChosen, SemanticMode.NEIGHBOURS).scoreDocs) {
             cosines.put(neighbour.doc, cosine(searcher, neighbour.doc, vector));
           }
           for (int i = 0; i < Math.min(RERANKED, top.scoreDocs.length); i++) {
@@ -718,12 +730,26 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** The full-text match or the query's nearest products. */
-  private static Query withNeighbours(
-      Query match, float[] vector, SearchVisibility visibility, Map<SearchFacet, String> filters) {
+  private static Query withNeighbours(Query match, Query near) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     either.add(match, Occur.SHOULD);
-    either.add(neighbours(vector, visibility, filters), Occur.SHOULD);
+    either.add(near, Occur.SHOULD);
     return either.build();
+  }
+
+  /** The embedding of a query, remembered for the last queries (typed again, paged through). */
+  private float[] queryVector(String query) {
+    synchronized (queryVectors) {
+      float[] known = queryVectors.get(query);
+      if (known != null) {
+        return known;
+      }
+    }
+    float[] vector = semantic.embedder().embed(query);
+    synchronized (queryVectors) {
+      queryVectors.put(query, vector);
+    }
+    return vector;
   }
 
   private static Query neighbours(
@@ -866,8 +892,11 @@ public final class SearchIndex implements AutoCloseable {
       String description = column.substring(tab + 1);
       Highlighted marked =
           highlighter.mark(description.isEmpty() ? name : name + " — " + description);
-      if (marked.hasHit() && columns.size() < 3) {
+      if (marked.hasHit()) {
         columns.add(marked);
+        if (columns.size() == 3) {
+          break;
+        }
       }
     }
     int score = doc.getField("score").numericValue().intValue();
