@@ -10,6 +10,7 @@ import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.score.StandingFacts;
+import io.comptoir.search.Embedder;
 import io.comptoir.search.MiniLmEmbedder;
 import io.comptoir.search.RankingWeights;
 import io.comptoir.search.SearchFacet;
@@ -247,8 +248,11 @@ public final class SearchBenchmark {
     double[] cpu;
     // the hybrid mode prints its figures under search_hybrid_*
     String prefix = semantic ? "search_hybrid_" : "search_";
+    // counts the embeddings computed while the queries are timed: the index remembers the last
+    // queries' embeddings, and the mixed queries repeat some (printed, to read the figures right)
+    CountingEmbedder embedder = new CountingEmbedder(semantic ? new MiniLmEmbedder() : null);
     Optional<SemanticMode> mode =
-        semantic ? Optional.of(new SemanticMode(new MiniLmEmbedder(), 0.3)) : Optional.empty();
+        semantic ? Optional.of(new SemanticMode(embedder, 0.3)) : Optional.empty();
     try (SearchIndex index =
         SearchIndex.open(
             directory, sources(products), RankingWeights.DEFAULT, Clock.systemUTC(), mode)) {
@@ -256,6 +260,7 @@ public final class SearchBenchmark {
       for (SearchRequest request : queries(300, new Random(99))) {
         index.search(request, SearchVisibility.everything());
       }
+      embedder.reset();
       lucene = new double[mixed.size()];
       cpu = new double[mixed.size()];
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -272,6 +277,13 @@ public final class SearchBenchmark {
           "search_queries=%d%nsearch_mean_hits=%.0f%n",
           mixed.size(),
           (double) hits / mixed.size());
+      if (semantic) {
+        out.printf(
+            Locale.ROOT,
+            "search_hybrid_queries_embedded=%d%nsearch_hybrid_query_embedding_mean_ms=%.2f%n",
+            embedder.calls,
+            embedder.calls == 0 ? 0 : embedder.nanos / 1e6 / embedder.calls);
+      }
     } finally {
       deleteTree(directory);
     }
@@ -550,6 +562,36 @@ public final class SearchBenchmark {
         return Map.of();
       }
     };
+  }
+
+  /** An embedder counting its calls and their time. */
+  static final class CountingEmbedder implements Embedder {
+    private final Embedder embedder;
+    long calls;
+    long nanos;
+
+    CountingEmbedder(Embedder embedder) {
+      this.embedder = embedder;
+    }
+
+    void reset() {
+      calls = 0;
+      nanos = 0;
+    }
+
+    @Override
+    public String name() {
+      return embedder.name();
+    }
+
+    @Override
+    public float[] embed(String text) {
+      long start = System.nanoTime();
+      float[] vector = embedder.embed(text);
+      nanos += System.nanoTime() - start;
+      calls++;
+      return vector;
+    }
   }
 
   private static String pick(String[] values, Random random) {
