@@ -10,6 +10,7 @@ import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.score.StandingFacts;
+import io.comptoir.search.Embedder;
 import io.comptoir.search.MiniLmEmbedder;
 import io.comptoir.search.RankingWeights;
 import io.comptoir.search.SearchFacet;
@@ -20,6 +21,8 @@ import io.comptoir.search.SearchSources;
 import io.comptoir.search.SearchVisibility;
 import io.comptoir.search.SemanticMode;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -194,6 +197,12 @@ public final class SearchBenchmark {
     "logistique",
     "finance"
   };
+
+  /** The kinds of queries, in the order {@link #queries} cycles through them. */
+  static final String[] KINDS = {
+    "word", "two_words", "word_par", "typo", "prefix", "column", "english", "word_column"
+  };
+
   static final String[] ENGLISH = {"parcels", "customers", "accounts", "payments", "insurance"};
 
   private SearchBenchmark() {}
@@ -235,10 +244,15 @@ public final class SearchBenchmark {
     Path directory = Files.createDirectories(work).resolve("search-index-" + UUID.randomUUID());
     long buildStart = System.nanoTime();
     double[] lucene;
+    // the CPU time of the searching thread too: on a shared machine it varies less than the time
+    double[] cpu;
     // the hybrid mode prints its figures under search_hybrid_*
     String prefix = semantic ? "search_hybrid_" : "search_";
+    // counts the embeddings computed while the queries are timed: the index remembers the last
+    // queries' embeddings, and the mixed queries repeat some (printed, to read the figures right)
+    CountingEmbedder embedder = new CountingEmbedder(semantic ? new MiniLmEmbedder() : null);
     Optional<SemanticMode> mode =
-        semantic ? Optional.of(new SemanticMode(new MiniLmEmbedder(), 0.3)) : Optional.empty();
+        semantic ? Optional.of(new SemanticMode(embedder, 0.3)) : Optional.empty();
     try (SearchIndex index =
         SearchIndex.open(
             directory, sources(products), RankingWeights.DEFAULT, Clock.systemUTC(), mode)) {
@@ -246,22 +260,58 @@ public final class SearchBenchmark {
       for (SearchRequest request : queries(300, new Random(99))) {
         index.search(request, SearchVisibility.everything());
       }
+      embedder.reset();
       lucene = new double[mixed.size()];
+      cpu = new double[mixed.size()];
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long hits = 0;
       for (int i = 0; i < mixed.size(); i++) {
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         hits += index.search(mixed.get(i), SearchVisibility.everything()).total();
         lucene[i] = (System.nanoTime() - start) / 1e6;
+        cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
       }
       out.printf(
           Locale.ROOT,
           "search_queries=%d%nsearch_mean_hits=%.0f%n",
           mixed.size(),
           (double) hits / mixed.size());
+      if (semantic) {
+        out.printf(
+            Locale.ROOT,
+            "search_hybrid_queries_embedded=%d%nsearch_hybrid_query_embedding_mean_ms=%.2f%n",
+            embedder.calls,
+            embedder.calls == 0 ? 0 : embedder.nanos / 1e6 / embedder.calls);
+      }
     } finally {
       deleteTree(directory);
     }
+    // the kinds of queries (see queries()), each timed apart: where the slow tail comes from
+    for (int kind = 0; kind < KINDS.length; kind++) {
+      double[] times = new double[(lucene.length + KINDS.length - 1 - kind) / KINDS.length];
+      for (int i = kind, j = 0; i < lucene.length; i += KINDS.length, j++) {
+        times[j] = lucene[i];
+      }
+      Arrays.sort(times);
+      out.printf(
+          Locale.ROOT,
+          "%s%s_p50_ms=%.2f%n%s%s_p95_ms=%.2f%n",
+          prefix,
+          KINDS[kind],
+          percentile(times, 50),
+          prefix,
+          KINDS[kind],
+          percentile(times, 95));
+    }
     Arrays.sort(lucene);
+    Arrays.sort(cpu);
+    out.printf(
+        Locale.ROOT,
+        "%1$scpu_p50_ms=%2$.2f%n%1$scpu_p95_ms=%3$.2f%n",
+        prefix,
+        percentile(cpu, 50),
+        percentile(cpu, 95));
     out.printf(
         Locale.ROOT,
         "%1$sp50_ms=%2$.2f%n%1$sp95_ms=%3$.2f%n%1$sp99_ms=%4$.2f%n",
@@ -512,6 +562,36 @@ public final class SearchBenchmark {
         return Map.of();
       }
     };
+  }
+
+  /** An embedder counting its calls and their time. */
+  static final class CountingEmbedder implements Embedder {
+    private final Embedder embedder;
+    long calls;
+    long nanos;
+
+    CountingEmbedder(Embedder embedder) {
+      this.embedder = embedder;
+    }
+
+    void reset() {
+      calls = 0;
+      nanos = 0;
+    }
+
+    @Override
+    public String name() {
+      return embedder.name();
+    }
+
+    @Override
+    public float[] embed(String text) {
+      long start = System.nanoTime();
+      float[] vector = embedder.embed(text);
+      nanos += System.nanoTime() - start;
+      calls++;
+      return vector;
+    }
   }
 
   private static String pick(String[] values, Random random) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
+import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.glossary.GlossaryFacts.TermStatus;
 import io.comptoir.glossary.GlossaryService;
 import io.comptoir.glossary.GlossaryService.TermInput;
@@ -108,6 +109,15 @@ public final class DemoStanding {
               TermStatus.APPROVED,
               Map.of()),
           new DemoTerm(
+              "poids-taxe",
+              "Poids taxé",
+              "Poids d'un envoi retenu pour son tarif, en kilogrammes : le poids réel, ou le"
+                  + " poids volumétrique quand il est plus grand.",
+              List.of("poids", "weight", "chargeable weight"),
+              List.of("colis"),
+              TermStatus.APPROVED,
+              Map.of(DemoCatalog.PARCELS, List.of("poids_kg"))),
+          new DemoTerm(
               "numero-de-suivi",
               "Numéro de suivi",
               "Identifiant unique d'un colis, imprimé sur son étiquette, qui permet d'en suivre"
@@ -177,6 +187,43 @@ public final class DemoStanding {
           // not the parcels: the README's walkthrough requests them, and certified products also
           // need the data office's approval
           new DemoCertification(DemoCatalog.MAIL_VOLUMES, CertificationLevel.BRONZE));
+
+  /**
+   * The demo glossary as the search and the data score see it once {@link #load} wrote it: every
+   * term with its status, and the columns linked to each.
+   */
+  public static GlossaryFacts glossary() {
+    List<GlossaryFacts.TermSummary> terms =
+        TERMS.stream()
+            .map(
+                t ->
+                    new GlossaryFacts.TermSummary(
+                        t.id(), t.name(), t.definition(), t.synonyms(), t.status()))
+            .toList();
+    Map<ProductId, Map<String, List<String>>> links = new LinkedHashMap<>();
+    for (DemoTerm term : TERMS) {
+      term.columns()
+          .forEach(
+              (product, columns) ->
+                  columns.forEach(
+                      column ->
+                          links
+                              .computeIfAbsent(product, p -> new LinkedHashMap<>())
+                              .computeIfAbsent(column, c -> new java.util.ArrayList<>())
+                              .add(term.id())));
+    }
+    return new GlossaryFacts() {
+      @Override
+      public List<GlossaryFacts.TermSummary> terms() {
+        return terms;
+      }
+
+      @Override
+      public Map<String, List<String>> columnTerms(ProductId product) {
+        return links.getOrDefault(product, Map.of());
+      }
+    };
+  }
 
   /** What was written. */
   public record Result(int termsCreated, int certified) {}

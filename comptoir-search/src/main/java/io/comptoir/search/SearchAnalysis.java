@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -26,9 +28,11 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The three analyses of the catalog text. Every field exists three times: {@code _fr} (elisions
@@ -38,8 +42,50 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * matches). Underscores of column names separate words: {@code poids_kg} is "poids" and "kg".
  */
 final class SearchAnalysis {
-  /** French and English stop words, accents folded: a query word in either is not required. */
+  /**
+   * The words of a query that are not searched for, accents folded: French and English stop words
+   * (Snowball's lists, which hold the question words: "which", "have", "quels"…) and the filler
+   * words of a question ({@link #QUESTION_WORDS}). The index keeps its own, shorter lists.
+   */
   static final CharArraySet STOP_WORDS;
+
+  /** Words of questions put to a catalog that name no data: "per", "find", "show"… */
+  static final List<String> QUESTION_WORDS =
+      List.of(
+          "per",
+          "find",
+          "show",
+          "list",
+          "want",
+          "need",
+          "looking",
+          "contain",
+          "contains",
+          "containing",
+          "cherche",
+          "chercher",
+          "trouver",
+          "contient",
+          "contiennent");
+
+  /**
+   * Words that name the catalog's things rather than their subject: dropped from a query that has
+   * other words ("which products have parcels" looks for parcels), searched for when alone.
+   */
+  static final CharArraySet CATALOG_WORDS =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              List.of(
+                  "product",
+                  "products",
+                  "produit",
+                  "produits",
+                  "data",
+                  "donnee",
+                  "donnees",
+                  "dataset",
+                  "datasets"),
+              true));
 
   private static final CharArraySet FRENCH_STOP;
   private static final CharArraySet ENGLISH_STOP;
@@ -51,6 +97,16 @@ final class SearchAnalysis {
     CharArraySet both = new CharArraySet(FRENCH_STOP.size() + ENGLISH_STOP.size(), true);
     both.addAll(FRENCH_STOP);
     both.addAll(ENGLISH_STOP);
+    try {
+      both.addAll(
+          folded(
+              WordlistLoader.getSnowballWordSet(
+                  IOUtils.getDecodingReader(
+                      SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    both.addAll(QUESTION_WORDS);
     STOP_WORDS = CharArraySet.unmodifiableSet(both);
     NormalizeCharMap.Builder separators = new NormalizeCharMap.Builder();
     separators.add("_", " ");
@@ -174,8 +230,20 @@ final class SearchAnalysis {
 
   /** Lower case without accents: "Société" becomes "societe". */
   static String fold(String text) {
+    if (text != null && isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
     String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
     return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Folded words separated by single spaces: the form exact names are compared in. */

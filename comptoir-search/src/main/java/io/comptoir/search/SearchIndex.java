@@ -68,6 +68,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -86,7 +88,7 @@ public final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
   /** Changes whenever what is indexed or how changes: an index of another format is rebuilt. */
-  static final String FORMAT = "comptoir-search-2";
+  static final String FORMAT = "comptoir-search-3";
 
   /** How many of the best full-text candidates the ranking formula reorders. */
   public static final int RERANKED = 200;
@@ -110,6 +112,19 @@ public final class SearchIndex implements AutoCloseable {
   private volatile Synonyms synonyms = Synonyms.NONE;
   private volatile Map<ProductId, Long> reads = Map.of();
   private volatile Instant readsAt = Instant.MIN;
+  private volatile FacetOrdinals facetOrdinals;
+  private final Object ordinalsLock = new Object();
+
+  /** Most query embeddings remembered. */
+  static final int QUERY_VECTORS = 256;
+
+  private final Map<String, float[]> queryVectors =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > QUERY_VECTORS;
+        }
+      };
 
   private SearchIndex(
       Directory directory,
@@ -402,7 +417,9 @@ public final class SearchIndex implements AutoCloseable {
       doc.add(
           new KnnFloatVectorField(
               "vector",
-              semantic.embedder().embed(semanticText(product)),
+              semantic
+                  .embedder()
+                  .embed(semanticText(product, linkedTerms(product, linked, context))),
               VectorSimilarityFunction.COSINE));
     }
     return doc;
@@ -421,15 +438,41 @@ public final class SearchIndex implements AutoCloseable {
     return doc;
   }
 
-  /** What the model reads of a product: title, description, then the columns' descriptions. */
-  static String semanticText(DataProduct product) {
+  /**
+   * What the model reads of a product: its title, its description, the glossary terms linked to its
+   * columns (names, and the synonyms of approved terms: often the English words, which the model
+   * knows best), then the columns' descriptions.
+   */
+  static String semanticText(DataProduct product, List<TermSummary> terms) {
     StringBuilder text = new StringBuilder(product.title()).append(". ");
     text.append(product.description());
+    for (TermSummary term : terms) {
+      text.append(' ').append(term.name());
+      if (term.status() == TermStatus.APPROVED && !term.synonyms().isEmpty()) {
+        text.append(" (").append(String.join(", ", term.synonyms())).append(')');
+      }
+      text.append('.');
+    }
     for (Column column : product.columns()) {
       text.append(' ')
           .append(column.description().isEmpty() ? column.name() : column.description());
     }
     return text.toString();
+  }
+
+  /** The terms linked to a product's columns, once each, deprecated ones left out. */
+  private static List<TermSummary> linkedTerms(
+      DataProduct product, Map<String, List<String>> linked, Context context) {
+    Map<String, TermSummary> terms = new LinkedHashMap<>();
+    for (Column column : product.columns()) {
+      for (String termId : linked.getOrDefault(column.name(), List.of())) {
+        TermSummary term = context.terms().get(termId);
+        if (term != null && term.status() != TermStatus.DEPRECATED) {
+          terms.putIfAbsent(termId, term);
+        }
+      }
+    }
+    return List.copyOf(terms.values());
   }
 
   private static String termText(TermSummary term) {
@@ -525,57 +568,65 @@ public final class SearchIndex implements AutoCloseable {
     QueryPlan plan = new QueryPlan(request.query(), synonyms, searcher.getIndexReader());
     boolean words = !plan.isEmpty();
     boolean relaxed = false;
-    Query match = words ? plan.query(false) : new MatchAllDocsQuery();
+    // rewritten once (typo expansions) for the passes below, which would each rewrite it again
+    Query match = words ? searcher.rewrite(plan.query(false)) : new MatchAllDocsQuery();
     float[] vector =
-        semantic != null && !request.query().isBlank()
-            ? semantic.embedder().embed(request.query())
-            : null;
-    FacetCounter counter = new FacetCounter(request.filters(), FACET_VALUES);
-    if (vector == null) {
-      searcher.search(products(match, visibility, Map.of()), counter);
-      if (words && counter.total() == 0 && plan.slots() > 1) {
-        relaxed = true;
-        match = plan.query(true);
-        counter = new FacetCounter(request.filters(), FACET_VALUES);
-        searcher.search(products(match, visibility, Map.of()), counter);
-      }
-    } else {
-      if (words && plan.slots() > 1 && searcher.count(products(match, visibility, Map.of())) == 0) {
-        relaxed = true;
-        match = plan.query(true);
-      }
-      if (!words) {
-        match = new BooleanQuery.Builder().build();
-      }
-      searcher.search(
-          products(withNeighbours(match, vector, visibility, Map.of()), visibility, Map.of()),
-          counter);
+        semantic != null && !request.query().isBlank() ? queryVector(request.query()) : null;
+    // the nearest products, searched once (the HNSW graph is walked when the query is rewritten)
+    Query nearAll = null;
+    Query nearChosen = null;
+    if (vector != null) {
+      nearAll = searcher.rewrite(neighbours(vector, visibility, Map.of()));
+      nearChosen =
+          request.filters().isEmpty()
+              ? nearAll
+              : searcher.rewrite(neighbours(vector, visibility, request.filters()));
     }
-    Query lexical = products(match, visibility, request.filters());
-    Query filtered =
-        vector == null
-            ? lexical
-            : products(
-                withNeighbours(match, vector, visibility, request.filters()),
-                visibility,
-                request.filters());
+    FacetOrdinals ordinals = ordinals(searcher.getIndexReader());
     SearchSort sort = request.sort();
     if (!words && sort == SearchSort.RELEVANCE) {
       sort = SearchSort.TITLE;
     }
     int wanted = request.offset() + request.limit();
+    int candidates = Math.max(RERANKED, wanted);
+    // full text by relevance: one pass counts the facets and collects the best candidates
+    boolean onePass = vector == null && sort == SearchSort.RELEVANCE;
+    TopScoreDocCollector best = onePass ? topCollector(candidates) : null;
+    FacetCounter counter = new FacetCounter(ordinals, request.filters(), FACET_VALUES, best);
+    if (vector == null) {
+      searcher.search(products(match, visibility, Map.of()), counter);
+      if (words && counter.total() == 0 && plan.slots() > 1) {
+        relaxed = true;
+        match = searcher.rewrite(plan.query(true));
+        best = onePass ? topCollector(candidates) : null;
+        counter = new FacetCounter(ordinals, request.filters(), FACET_VALUES, best);
+        searcher.search(products(match, visibility, Map.of()), counter);
+      }
+    } else {
+      if (words && plan.slots() > 1 && searcher.count(products(match, visibility, Map.of())) == 0) {
+        relaxed = true;
+        match = searcher.rewrite(plan.query(true));
+      }
+      if (!words) {
+        match = new BooleanQuery.Builder().build();
+      }
+      searcher.search(products(withNeighbours(match, nearAll), visibility, Map.of()), counter);
+    }
+    Query lexical = products(match, visibility, request.filters());
+    Query filtered =
+        vector == null
+            ? lexical
+            : products(withNeighbours(match, nearChosen), visibility, request.filters());
     List<Ranked> ranked = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     switch (sort) {
       case RELEVANCE -> {
-        TopDocs top = searcher.search(lexical, Math.max(RERANKED, wanted));
+        TopDocs top = best != null ? best.topDocs() : searcher.search(lexical, candidates);
         Map<Integer, Double> cosines = null;
         if (vector != null) {
           cosines = new HashMap<>();
           for (ScoreDoc neighbour :
-              searcher.search(
-                      neighbours(vector, visibility, request.filters()), SemanticMode.NEIGHBOURS)
-                  .scoreDocs) {
+              searcher.search(nearChosen, SemanticMode.NEIGHBOURS).scoreDocs) {
             cosines.put(neighbour.doc, cosine(searcher, neighbour.doc, vector));
           }
           for (int i = 0; i < Math.min(RERANKED, top.scoreDocs.length); i++) {
@@ -640,6 +691,26 @@ public final class SearchIndex implements AutoCloseable {
         relaxed);
   }
 
+  private static TopScoreDocCollector topCollector(int count) {
+    return new TopScoreDocCollectorManager(count, null, Integer.MAX_VALUE).newCollector();
+  }
+
+  /** The facet ordinals of the view searched, built once per view. */
+  private FacetOrdinals ordinals(IndexReader reader) throws IOException {
+    FacetOrdinals current = facetOrdinals;
+    if (current != null && current.isOf(reader)) {
+      return current;
+    }
+    synchronized (ordinalsLock) {
+      current = facetOrdinals;
+      if (current == null || !current.isOf(reader)) {
+        current = FacetOrdinals.of(reader);
+        facetOrdinals = current;
+      }
+      return current;
+    }
+  }
+
   private static Query products(
       Query match, SearchVisibility visibility, Map<SearchFacet, String> filters) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -659,12 +730,26 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /** The full-text match or the query's nearest products. */
-  private static Query withNeighbours(
-      Query match, float[] vector, SearchVisibility visibility, Map<SearchFacet, String> filters) {
+  private static Query withNeighbours(Query match, Query near) {
     BooleanQuery.Builder either = new BooleanQuery.Builder();
     either.add(match, Occur.SHOULD);
-    either.add(neighbours(vector, visibility, filters), Occur.SHOULD);
+    either.add(near, Occur.SHOULD);
     return either.build();
+  }
+
+  /** The embedding of a query, remembered for the last queries (typed again, paged through). */
+  private float[] queryVector(String query) {
+    synchronized (queryVectors) {
+      float[] known = queryVectors.get(query);
+      if (known != null) {
+        return known;
+      }
+    }
+    float[] vector = semantic.embedder().embed(query);
+    synchronized (queryVectors) {
+      queryVectors.put(query, vector);
+    }
+    return vector;
   }
 
   private static Query neighbours(
@@ -807,8 +892,11 @@ public final class SearchIndex implements AutoCloseable {
       String description = column.substring(tab + 1);
       Highlighted marked =
           highlighter.mark(description.isEmpty() ? name : name + " — " + description);
-      if (marked.hasHit() && columns.size() < 3) {
+      if (marked.hasHit()) {
         columns.add(marked);
+        if (columns.size() == 3) {
+          break;
+        }
       }
     }
     int score = doc.getField("score").numericValue().intValue();

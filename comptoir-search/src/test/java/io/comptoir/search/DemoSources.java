@@ -5,6 +5,7 @@ import io.comptoir.catalog.Domain;
 import io.comptoir.catalog.LegalEntity;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.demo.DemoCatalog;
+import io.comptoir.demo.DemoStanding;
 import io.comptoir.glossary.GlossaryFacts;
 import io.comptoir.score.StandingFacts;
 import java.time.Instant;
@@ -13,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The demo catalog as search sources, with products that tests may change. */
+/**
+ * The demo catalog as search sources, with its glossary (as {@code comptoir demo} writes it), and
+ * products, glossary, standing and reads that tests may change.
+ */
 final class DemoSources implements SearchSources {
   final Map<ProductId, DataProduct> products = new LinkedHashMap<>();
-  GlossaryFacts glossary = GlossaryFacts.NONE;
+  GlossaryFacts glossary = DemoStanding.glossary();
   StandingFacts standing = StandingFacts.NONE;
   Map<ProductId, Long> reads = Map.of();
 

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
  * measured (docs/search.md), so that a change making the results worse fails.
  */
 class JudgedQueriesTest {
-  /** Measured 2026-11-27: MRR 0.951, recall@5 0.961 (51 queries); see docs/search.md. */
-  static final double MIN_MRR = 0.92;
+  /**
+   * Measured 2026-11-27 with the demo glossary: MRR 0.961, recall@5 0.980 (51 queries); see
+   * docs/search.md.
+   */
+  static final double MIN_MRR = 0.95;
 
-  static final double MIN_RECALL_AT_5 = 0.94;
+  static final double MIN_RECALL_AT_5 = 0.96;
 
   record Judged(String language, String query, Set<ProductId> expected) {}
 

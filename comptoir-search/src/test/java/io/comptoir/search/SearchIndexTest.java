@@ -184,6 +184,21 @@ class SearchIndexTest {
   }
 
   @Test
+  void readsAnEnglishQuestionThroughTheGlossarysEnglishSynonyms() {
+    // the demo glossary: colis (parcel), poids taxé (weight), code postal (postcode); the
+    // question's words which, have, per and products are not searched for
+    try (SearchIndex index = index()) {
+      SearchResult result = search(index, "Which products have the parcel weights per postcode?");
+      assertThat(result.relaxed()).isFalse();
+      assertThat(ids(result)).first().isEqualTo("colis-expedies");
+      // a word matches a synonym by its stem: "weights" is the synonym "weight"
+      assertThat(ids(search(index, "parcel weights"))).containsExactly("colis-expedies");
+      // alone, a word naming the catalog's things is searched for
+      assertThat(search(index, "produit").total()).isPositive();
+    }
+  }
+
+  @Test
   void ranksWithTheDataScoreCertificationAndConsumption() {
     String second;
     try (SearchIndex index = index()) {

@@ -32,7 +32,7 @@ class DemoCommandIT {
         .containsPattern("(?m)^  olivier\\.proprietaire +DATA_OWNER +BSCC$");
     assertThat(second.out()).contains("0 version(s) created", "already loaded");
     assertThat(second.out()).contains("demo users (0 created, password 'comptoir-demo')");
-    assertThat(first.out()).contains("demo glossary: 10 term(s) created; 3 product(s) certified");
+    assertThat(first.out()).contains("demo glossary: 11 term(s) created; 3 product(s) certified");
     assertThat(second.out()).contains("demo glossary: 0 term(s) created; 0 product(s) certified");
     try (Comptoir comptoir =
         Comptoir.open(Fixtures.configuration(directory.resolve("data"), Map.of()))) {
