@@ -290,6 +290,7 @@ public final class GovernedBenchmark {
         out.println("probe_" + probe + "_cpu_ms=" + setup.get(probe + "_cpu_ms"));
       }
       out.println("probe_cached_read_ms=" + setup.get("cached_read_ms"));
+      out.println("probe_export_in_process_seconds=" + setup.get("export_in_process_seconds"));
       out.println("repeat=" + repeat);
     } finally {
       server.destroy();
