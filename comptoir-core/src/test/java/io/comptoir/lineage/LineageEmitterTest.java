@@ -71,9 +71,8 @@ class LineageEmitterTest {
     }
   }
 
-  @Test
-  void dropsAndCountsWhenTheQueueIsFullAndKeepsTheOrderOfTheRest() throws InterruptedException {
-    SlowRepository repository = new SlowRepository();
+  /** An emitter storing in {@code repository}, with room for {@code capacity} queued events. */
+  private static LineageEmitter emitter(SlowRepository repository, int capacity) {
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     LineageService service =
         new LineageService(
@@ -82,17 +81,22 @@ class LineageEmitterTest {
             LineageForwarding.NONE,
             "comptoir",
             clock);
-    try (LineageEmitter emitter =
-        new LineageEmitter(
-            service,
-            new OpenLineageEvents("comptoir", "http://localhost:8080"),
-            new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
-            QualityFacts.NONE,
-            id -> {
-              throw new IllegalStateException("no contract");
-            },
-            clock,
-            1)) {
+    return new LineageEmitter(
+        service,
+        new OpenLineageEvents("comptoir", "http://localhost:8080"),
+        new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
+        QualityFacts.NONE,
+        id -> {
+          throw new IllegalStateException("no contract");
+        },
+        clock,
+        capacity);
+  }
+
+  @Test
+  void dropsAndCountsWhenTheQueueIsFullAndKeepsTheOrderOfTheRest() throws InterruptedException {
+    SlowRepository repository = new SlowRepository();
+    try (LineageEmitter emitter = emitter(repository, 1)) {
       IngestionRun run =
           IngestionRun.started(
               RunId.random(),
@@ -120,25 +124,7 @@ class LineageEmitterTest {
   @Test
   void storesTheEventsQueuedMeanwhileInOneTransactionInTheirOrder() throws InterruptedException {
     SlowRepository repository = new SlowRepository();
-    Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    LineageService service =
-        new LineageService(
-            repository,
-            (p, id) -> ProductVisibility.Verdict.VISIBLE,
-            LineageForwarding.NONE,
-            "comptoir",
-            clock);
-    try (LineageEmitter emitter =
-        new LineageEmitter(
-            service,
-            new OpenLineageEvents("comptoir", "http://localhost:8080"),
-            new IngestionSources(flow -> Optional.empty(), "host", java.nio.file.Path.of(".")),
-            QualityFacts.NONE,
-            id -> {
-              throw new IllegalStateException("no contract");
-            },
-            clock,
-            1000)) {
+    try (LineageEmitter emitter = emitter(repository, 1000)) {
       List<IngestionRun> runs = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         runs.add(

@@ -2,6 +2,7 @@ package io.comptoir.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,9 @@ class FollowTest {
   @TempDir Path directory;
   final ExecutorService writer = Executors.newSingleThreadExecutor();
 
+  /** What the follower sent so far; read by the test while the follower writes. */
+  final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+
   @AfterEach
   void stop() {
     writer.shutdownNow();
@@ -33,59 +38,62 @@ class FollowTest {
   Future<String> follow(Path file, CompletableFuture<Long> copy) {
     return writer.submit(
         () -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          GovernedExport.follow(file, copy, out);
-          return out.toString(StandardCharsets.UTF_8);
+          GovernedExport.follow(file, copy, sent);
+          return sent();
         });
   }
 
-  /**
-   * Gives the follower time to open the file (it looks every 2 ms). If it has not, the test still
-   * passes for the right reason: the follower then opens the file at the path.
-   */
-  static void letTheFollowerOpen() throws InterruptedException {
-    Thread.sleep(50);
+  String sent() {
+    synchronized (sent) {
+      return sent.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Waits until the follower has sent {@code text}: it holds the file open. */
+  void awaitSent(String text) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> sent().equals(text));
+  }
+
+  static void replace(Path file, String text) throws IOException {
+    Path written = file.resolveSibling("tmp_" + file.getFileName());
+    Files.writeString(written, text);
+    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Test
   void sendsWhatIsAppendedWhileItFollows() throws Exception {
     Path file = directory.resolve("grow.csv");
     CompletableFuture<Long> copy = new CompletableFuture<>();
-    Future<String> sent = follow(file, copy);
+    Future<String> result = follow(file, copy);
     Files.writeString(file, "id\r\n");
-    for (int i = 1; i <= 50; i++) {
-      Files.writeString(file, i + "\r\n", StandardOpenOption.APPEND);
-      Thread.sleep(1);
-    }
-    copy.complete(50L);
     StringBuilder expected = new StringBuilder("id\r\n");
     for (int i = 1; i <= 50; i++) {
+      Files.writeString(file, i + "\r\n", StandardOpenOption.APPEND);
       expected.append(i).append("\r\n");
     }
-    assertThat(sent.get(10, TimeUnit.SECONDS)).isEqualTo(expected.toString());
+    copy.complete(50L);
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected.toString());
   }
 
   @Test
   void readsTheFileNowAtThePathWhenItWasReplacedWhileFollowed() throws Exception {
     Path file = directory.resolve("replaced.csv");
     CompletableFuture<Long> copy = new CompletableFuture<>();
-    Files.createFile(file); // an empty file, which the follower opens
-    Future<String> sent = follow(file, copy);
-    letTheFollowerOpen();
-    Path written = directory.resolve("tmp_replaced.csv");
-    Files.writeString(written, "id,name\r\n1,Alice\r\n");
-    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(file, "id,name\r\n");
+    Future<String> result = follow(file, copy);
+    awaitSent("id,name\r\n");
+    replace(file, "id,name\r\n1,Alice\r\n");
     copy.complete(1L);
-    assertThat(sent.get(10, TimeUnit.SECONDS)).isEqualTo("id,name\r\n1,Alice\r\n");
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("id,name\r\n1,Alice\r\n");
   }
 
   @Test
   void sendsNothingWhenTheCopyFailedBeforeWriting() throws Exception {
     Path file = directory.resolve("never.csv");
     CompletableFuture<Long> copy = new CompletableFuture<>();
-    Future<String> sent = follow(file, copy);
+    Future<String> result = follow(file, copy);
     copy.completeExceptionally(new IOException("bad query"));
-    assertThat(sent.get(10, TimeUnit.SECONDS)).isEmpty();
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
   }
 
   @Test
@@ -93,13 +101,11 @@ class FollowTest {
     Path file = directory.resolve("shrunk.csv");
     Files.writeString(file, "id\r\n1\r\n2\r\n");
     CompletableFuture<Long> copy = new CompletableFuture<>();
-    Future<String> sent = follow(file, copy);
-    letTheFollowerOpen();
-    Path written = directory.resolve("tmp_shrunk.csv");
-    Files.writeString(written, "id\r\n");
-    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Future<String> result = follow(file, copy);
+    awaitSent("id\r\n1\r\n2\r\n");
+    replace(file, "id\r\n");
     copy.complete(0L);
-    assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IOException.class)
         .hasMessageContaining("shrank to 4 bytes after 10 were sent");
   }
