@@ -95,6 +95,22 @@ public record GovernedQuery(
     }
   }
 
+  /** The same query returning every row it selects: no limit. */
+  public GovernedQuery withoutLimit() {
+    return new GovernedQuery(
+        files,
+        schema,
+        granted,
+        contractFilter,
+        consumerFilter,
+        selection,
+        order,
+        OptionalLong.empty(),
+        offset,
+        format,
+        key);
+  }
+
   /** The columns written, in output order. */
   public List<GovernedColumn> output() {
     if (selection.columns().isEmpty()) {

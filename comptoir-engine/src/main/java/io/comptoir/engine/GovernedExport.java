@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,7 +101,9 @@ final class GovernedExport {
         rows = cachedSmallRead(connections, compiled, query, counting);
       } else {
         try (Connection connection = connections.open()) {
-          rows = export(connection, compiled, query, counting);
+          GovernedQuery run = isSmall(query) ? query : withoutIdleLimit(connection, query);
+          rows =
+              export(connection, run == query ? compiled : GovernedSql.compile(run), run, counting);
         }
       }
       counting.flush();
@@ -111,6 +115,33 @@ final class GovernedExport {
       throw new ComptoirException(
           ErrorCode.INTERNAL, "cannot write the export: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The query without its limit when the limit cannot cut anything: at least as many rows as the
+   * version's files hold (after the offset). A governed read always has a limit ({@code
+   * data-max-rows} when the caller asks none) and DuckDB runs a query with a {@code LIMIT} in one
+   * thread to keep the rows in order (its streaming limit), which halves an export on two cores.
+   * The row count comes from the Parquet footers, which DuckDB caches.
+   */
+  static GovernedQuery withoutIdleLimit(Connection connection, GovernedQuery query)
+      throws SQLException {
+    if (query.limit().isEmpty() || query.files().isEmpty()) {
+      return query;
+    }
+    long rows;
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT COALESCE(SUM(num_rows), 0) FROM parquet_file_metadata("
+                    + DuckDbEngine.fileList(query.files())
+                    + ")")) {
+      result.next();
+      rows = result.getLong(1);
+    }
+    long reach = query.offset() + query.limit().getAsLong();
+    // an overflowing sum reaches everything as well
+    return reach < 0 || reach >= rows ? query.withoutLimit() : query;
   }
 
   private long export(

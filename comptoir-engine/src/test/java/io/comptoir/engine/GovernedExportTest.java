@@ -665,6 +665,41 @@ class GovernedExportTest {
     assertThat(export(beyond)).isEqualTo(export(page));
   }
 
+  GovernedQuery limited(long limit, long offset) {
+    return new GovernedQuery(
+        List.of(file, file),
+        PEOPLE,
+        List.of(column("id", Masking.MASK_NONE)),
+        RowFilter.all(),
+        RowFilter.all(),
+        ColumnSelection.all(),
+        SortOrder.parse("id"),
+        OptionalLong.of(limit),
+        offset,
+        OutputFormat.CSV,
+        ContractKey.generate(RANDOM));
+  }
+
+  @Test
+  void dropsALimitThatTheFilesCannotReachAndKeepsOneThatCuts() throws SQLException {
+    // the same file twice: six rows; DuckDB runs a LIMIT in one thread, so a limit that cuts
+    // nothing is left out of large exports
+    try (DuckDBConnection connection = engine.connect()) {
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(6, 0)).limit()).isEmpty();
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(20_000, 0)).limit()).isEmpty();
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(5, 1)).limit()).isEmpty();
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(Long.MAX_VALUE, 3)).limit())
+          .isEmpty();
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(5, 0)).limit()).hasValue(5);
+      assertThat(GovernedExport.withoutIdleLimit(connection, limited(4, 1)).limit()).hasValue(4);
+    }
+    String[] all = export(limited(20_000, 0)).split("\r\n");
+    assertThat(all).containsExactly("id", "1", "1", "2", "2", "3", "3");
+    assertThat(export(limited(20_000, 4)).split("\r\n")).containsExactly("id", "3", "3");
+    assertThat(export(limited(GovernedExport.SMALL_ROWS + 1, 0).withoutLimit()))
+        .isEqualTo(export(limited(20_000, 0)));
+  }
+
   GovernedQuery firstRows(List<GovernedColumn> granted, ContractKey key, String filter) {
     return new GovernedQuery(
         List.of(file),
