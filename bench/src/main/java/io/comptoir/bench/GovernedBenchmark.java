@@ -82,6 +82,13 @@ public final class GovernedBenchmark {
         case "--memory-limit" -> memoryLimit = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--postgres" -> postgres = true;
+        case "--client" -> {
+          String client = args[++i];
+          if (!client.equals("nio") && !client.equals("threads")) {
+            throw new IllegalArgumentException("--client is nio or threads, got " + client);
+          }
+          threadPerConnection = client.equals("threads");
+        }
         case "--smoke" -> {
           rows = 20_000;
           seconds = 2;
@@ -240,6 +247,7 @@ public final class GovernedBenchmark {
       out.println("duckdb_peak_rss_mib=" + duck.get("peak_rss_mib"));
       out.println("server_peak_rss_mib=" + end.get("peak_rss_mib"));
       out.println("small_read_connections=" + connections);
+      out.println("small_read_client=" + (threadPerConnection ? "threads" : "nio"));
       out.println("small_read_seconds=" + seconds);
       out.println("small_read_requests=" + small.latencies().length);
       out.printf(
@@ -451,6 +459,9 @@ public final class GovernedBenchmark {
    * recorded), then for {@code seconds}, recording the latency of every request that started in the
    * measured window. A response other than 200 or an I/O failure is an error.
    */
+  /** {@code --client threads}: the small reads use one thread per connection, as before. */
+  private static boolean threadPerConnection;
+
   static SmallReads smallReads(
       String url, String token, int connections, int warmupSeconds, int seconds)
       throws InterruptedException {
@@ -484,9 +495,10 @@ public final class GovernedBenchmark {
   /**
    * {@code connections} platform threads each loop on a 100-row read: first for the warm-up (not
    * recorded), then for {@code seconds}, recording the latency of every request that started in the
-   * measured window. A response other than 200 or an I/O failure is an error. The client is the
-   * JDK's {@link HttpURLConnection} with keep-alive (one connection per thread, kept): it spends a
-   * fraction of the CPU of {@link HttpClient} per request, CPU the server shares on this machine.
+   * measured window. A response other than 200 or an I/O failure is an error. The client is {@link
+   * ClosedLoopClient} (one thread, non-blocking sockets); with {@code --client threads}, one
+   * platform thread per connection with the JDK's {@link HttpURLConnection} and keep-alive, the
+   * client of the earlier runs.
    */
   static SmallReads smallReads(
       String token,
@@ -495,6 +507,13 @@ public final class GovernedBenchmark {
       int warmupSeconds,
       int seconds)
       throws InterruptedException {
+    if (!threadPerConnection) {
+      try {
+        return ClosedLoopClient.run(token, reads, connections, warmupSeconds, seconds);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     long measureStart = System.nanoTime() + warmupSeconds * 1_000_000_000L;
     long measureEnd = measureStart + seconds * 1_000_000_000L;
     AtomicLong errors = new AtomicLong();
