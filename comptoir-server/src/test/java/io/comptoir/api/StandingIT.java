@@ -146,6 +146,7 @@ class StandingIT {
             new MetadataChanges.Change(MetadataChanges.Kind.PRODUCT, PARCELS.value()),
             new MetadataChanges.Change(MetadataChanges.Kind.STANDING, PARCELS.value()));
     assertThat(standing.breakdown(PARCELS).criterion(Criterion.OWNERSHIP).orElseThrow().reasons())
+        .extracting(io.comptoir.score.Reason::message)
         .contains("no steward named", "no master source named");
 
     // a version makes the product fresh; publishing it recomputes the score
@@ -165,7 +166,8 @@ class StandingIT {
                 .criterion(Criterion.FRESHNESS)
                 .orElseThrow()
                 .reasons()
-                .get(0))
+                .get(0)
+                .message())
         .startsWith("version 1 is 0 h old");
 
     // a column linked to a glossary term counts for documentation
@@ -379,8 +381,13 @@ class StandingIT {
       assertThat(score.path("score").asInt()).isBetween(1, 100);
       assertThat(score.path("criteria")).hasSize(6);
       assertThat(score.path("criteria").get(3).path("criterion").asText()).isEqualTo("quality");
-      assertThat(score.path("criteria").get(3).path("reasons").get(0).asText())
-          .isEqualTo("no quality rules");
+      JsonNode noRules = score.path("criteria").get(3).path("reasons").get(0);
+      assertThat(noRules.path("code").asText()).isEqualTo("quality.no-rules");
+      assertThat(noRules.path("message").asText()).isEqualTo("no quality rules");
+      JsonNode described = score.path("criteria").get(0).path("reasons").get(1);
+      assertThat(described.path("code").asText()).isEqualTo("documentation.described");
+      assertThat(described.path("arguments").toString()).isEqualTo("[\"4\",\"4\"]");
+      assertThat(described.path("message").asText()).isEqualTo("4 of 4 columns are described");
 
       String grant =
           "{\"level\": \"BRONZE\", \"expiresOn\": \"%s\", \"answers\": {\"support-contact\": {\"ticked\": true, \"comment\": \"x@example.org\"}, \"incident-process\": {\"ticked\": true, \"comment\": \"RB-1\"}}}"

@@ -88,6 +88,58 @@ class MessagesTest {
   }
 
   @Test
+  void everyReasonOfTheDataScoreIsWrittenInEveryLanguageWithTheSameValues() {
+    for (io.comptoir.score.ReasonCode code : io.comptoir.score.ReasonCode.values()) {
+      String key = "score.reason." + code.code();
+      Set<String> placeholders = placeholders(code.english());
+      for (String language : Messages.LANGUAGES) {
+        assertThat(Messages.require(language).has(key)).as(language + " " + key).isTrue();
+        assertThat(placeholders(Messages.require(language).text(key)))
+            .as(language + " " + key)
+            .isEqualTo(placeholders);
+      }
+    }
+  }
+
+  @Test
+  void aReasonReadsInTheReadersLanguageWithItsValues() {
+    var described =
+        io.comptoir.score.Reason.of(io.comptoir.score.ReasonCode.DOCUMENTATION_DESCRIBED, 3, 1200);
+    var late =
+        io.comptoir.score.Reason.of(
+            io.comptoir.score.ReasonCode.FRESHNESS_AGAINST_DEFAULT,
+            4,
+            java.time.Duration.ofHours(120),
+            java.time.Duration.ofDays(31));
+    var classification =
+        io.comptoir.score.Reason.of(
+            io.comptoir.score.ReasonCode.CLASSIFICATION_SET, Classification.CONFIDENTIAL.name());
+    Page french = new Page(Messages.require("fr"), java.util.Optional.empty(), 0, "", "/");
+    Page english = new Page(Messages.require("en"), java.util.Optional.empty(), 0, "", "/");
+
+    assertThat(french.reason(described))
+        .isEqualTo("3 colonnes décrites sur " + french.number(1200))
+        .isNotEqualTo(english.reason(described));
+    assertThat(english.reason(described)).isEqualTo("3 of 1,200 columns are described");
+    assertThat(english.reason(described)).isEqualTo(described.message().replace("1200", "1,200"));
+    assertThat(french.reason(late))
+        .isEqualTo(
+            "la version 4 date de 5 jours, pour une fraîcheur par défaut de 31 jours"
+                + " (aucun engagement déclaré)");
+    assertThat(english.reason(late)).isEqualTo(late.message());
+    assertThat(french.reason(classification)).isEqualTo("classification : confidentiel");
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = Pattern.compile("\\{[0-9]+}").matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group());
+    }
+    return found;
+  }
+
+  @Test
   void templatesHoldNoTextOfTheirOwn() throws IOException {
     List<String> offending = new ArrayList<>();
     for (Path file : files(TEMPLATES, ".jte", null, null)) {

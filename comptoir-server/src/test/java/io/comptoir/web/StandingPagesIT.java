@@ -123,8 +123,31 @@ class StandingPagesIT {
                 .eachAttr("data-criterion"))
         .containsExactly(
             "documentation", "ownership", "classification", "quality", "freshness", "contract");
+    // the reasons are written in the reader's language, from their codes
     assertThat(product.select("[data-testid=score-breakdown] tr[data-criterion=quality]").text())
-        .contains("Qualité", "0.0 / 20.0", "no quality rules");
+        .contains("Qualité", "0.0 / 20.0", "aucune règle de qualité")
+        .doesNotContain("no quality rules");
+    assertThat(
+            product
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachAttr("data-reason"))
+        .containsExactly(
+            "documentation.description", "documentation.described", "documentation.linked");
+    assertThat(
+            product
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachText())
+        .contains("le produit a une description", "4 colonnes décrites sur 4");
+    camille.get("/lang/en?next=/");
+    Document english = camille.get("/products/colis-suivi").html();
+    assertThat(english.select("[data-testid=score-breakdown] tr[data-criterion=quality]").text())
+        .contains("Quality", "no quality rules");
+    assertThat(
+            english
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachText())
+        .contains("the product has a description", "4 of 4 columns are described");
+    camille.get("/lang/fr?next=/");
     assertThat(product.select("[data-testid=certify]")).isEmpty();
     assertThat(camille.get("/products/colis-suivi/certification").status()).isEqualTo(403);
 
