@@ -91,6 +91,7 @@ final class CatalogPages {
     Map<SearchFacet, String> selected = SearchRoutes.filters(context);
     int offset = Parameters.nonNegative(context, "offset");
     SearchSort sort = SearchRoutes.sort(context);
+    services.standing().checkCertifications();
     Browse.Result result =
         Browse.search(
             services.search(),

@@ -305,6 +305,109 @@ class StandingIT {
   }
 
   @Test
+  void aSearchAfterTheExpiryDateEndsTheCertificationBeforeShowingIt() {
+    comptoir
+        .standing()
+        .grant(office, PARCELS, CertificationLevel.SILVER, TICKED, today().plusDays(3));
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http consumer =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+      JsonNode before = consumer.get("/api/v1/search?certification=SILVER").json();
+      assertThat(texts(before.path("items"), "id")).containsExactly(PARCELS.value());
+
+      // nothing reads the product itself: the search ends the certification it would show
+      clock.now = clock.now.plus(Duration.ofDays(3));
+      consumer = // a token lives a day
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille2", "BGPN", Role.CONSUMER));
+      Http.Response searched = consumer.get("/api/v1/search?certification=SILVER");
+      assertThat(searched.status()).as(searched.body()).isEqualTo(200);
+      JsonNode after = searched.json();
+      assertThat(after.path("total").asInt()).isZero();
+
+      assertThat(after.path("items")).isEmpty();
+      JsonNode all = consumer.get("/api/v1/search").json();
+      assertThat(all.path("items"))
+          .filteredOn(item -> item.path("id").asText().equals(PARCELS.value()))
+          .singleElement()
+          .satisfies(item -> assertThat(item.path("certification").isTextual()).isFalse());
+      List<AuditEvent> expired = audit("CERTIFICATION_EXPIRED");
+      assertThat(expired).hasSize(1);
+      assertThat(expired.get(0).entry().details()).containsEntry("reason", "expired on " + today());
+      consumer.get("/api/v1/search?certification=SILVER");
+      assertThat(audit("CERTIFICATION_EXPIRED")).as("written once").hasSize(1);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void aListingReadOnceTheVersionGrewStaleEndsTheCertificationWhoseScoreFellBelowItsFloor() {
+    comptoir
+        .ingestion()
+        .ingest(
+            io.comptoir.ingest.IngestionRequest.of(
+                    PARCELS, Fixtures.write(dataDirectory.resolve("p.csv"), Fixtures.PARCELS_CSV))
+                .withToleratedRejectRate(0.5),
+            io.comptoir.ingest.ProgressListener.NONE);
+    int fresh = comptoir.standing().score(PARCELS).orElseThrow();
+    // a floor 5 points under the fresh score: losing the 10 points of freshness lapses it
+    comptoir.close();
+    comptoir =
+        Comptoir.open(
+            Fixtures.configuration(
+                dataDirectory,
+                Map.of("certification-floors", "BRONZE=" + (fresh - 5) + ",SILVER=100,GOLD=100")),
+            clock);
+    office = principal("dora");
+    comptoir
+        .standing()
+        .grant(office, PARCELS, CertificationLevel.BRONZE, TICKED, today().plusMonths(6));
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http consumer =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+
+      // two default freshness periods (31 days) later the freshness criterion gives nothing;
+      // no change was published meanwhile, only the listing reads
+      clock.now = clock.now.plus(Duration.ofDays(62));
+      consumer = // a token lives a day
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille2", "BGPN", Role.CONSUMER));
+      Http.Response response = consumer.get("/api/v1/products?sort=score");
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      JsonNode listed = response.json();
+
+      JsonNode parcels = null;
+      for (JsonNode item : listed.path("items")) {
+        if (item.path("id").asText().equals(PARCELS.value())) {
+          parcels = item;
+        }
+      }
+      assertThat(parcels).isNotNull();
+      assertThat(parcels.path("score").asInt()).isLessThan(fresh - 5);
+      assertThat(parcels.path("certification").isTextual()).isFalse();
+      Certification lapsed = comptoir.standing().history(PARCELS).get(0);
+      assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
+      assertThat(lapsed.endReason()).contains("fell below the BRONZE floor of " + (fresh - 5));
+      assertThat(audit("CERTIFICATION_LAPSED")).hasSize(1);
+      assertThat(consumer.get("/api/v1/search?certification=BRONZE").json().path("items"))
+          .isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(item -> values.add(item.path(field).asText()));
+    return values;
+  }
+
+  @Test
   void glossaryTermsHaveALifeAndDeprecationFlagsTheColumnsUsingThem() {
     var glossary = comptoir.glossary();
     var term =
