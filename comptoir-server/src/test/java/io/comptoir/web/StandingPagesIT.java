@@ -190,6 +190,21 @@ class StandingPagesIT {
         .contains("Suivi des colis", Integer.toString(score), "Bronze");
     assertThat(dashboard.select("[data-testid=scores] tr[data-product=clients]").text())
         .contains("Non certifié");
+    // every reader's home page lists the products by score, with their certification
+    Document home = camille.get("/").html();
+    java.util.List<Integer> homeScores =
+        home.select("[data-testid=scored] li[data-score]").eachAttr("data-score").stream()
+            .map(Integer::valueOf)
+            .toList();
+    assertThat(homeScores)
+        .hasSizeGreaterThan(1)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(home.select("[data-testid=scored] li[data-product=colis-suivi]").text())
+        .contains("Suivi des colis", Integer.toString(score), "Bronze");
+    assertThat(home.select("[data-testid=certified-BRONZE]").text())
+        .isEqualTo("Bronze : 1 produit(s)");
+    assertThat(home.select("[data-testid=certified-BRONZE]").attr("href"))
+        .isEqualTo("/products?certification=BRONZE");
   }
 
   @Test
