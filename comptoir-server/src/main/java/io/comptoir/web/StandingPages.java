@@ -3,6 +3,7 @@ package io.comptoir.web;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.api.Services;
+import io.comptoir.catalog.Column;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
@@ -12,6 +13,7 @@ import io.comptoir.glossary.GlossaryFacts.TermStatus;
 import io.comptoir.glossary.GlossaryService;
 import io.comptoir.glossary.GlossaryService.TermInput;
 import io.comptoir.glossary.GlossaryTerm;
+import io.comptoir.identity.Access;
 import io.comptoir.identity.Principal;
 import io.comptoir.identity.Role;
 import io.comptoir.score.Certification;
@@ -58,6 +60,8 @@ final class StandingPages {
     routes.get("/glossary/{term}/edit", this::editTerm);
     routes.post("/glossary/{term}", this::update);
     routes.post("/glossary/{term}/status", this::status);
+    routes.get("/products/{id}/terms", this::termLinksForm);
+    routes.post("/products/{id}/terms", this::linkTerms);
     routes.get("/products/{id}/certification", this::certificationForm);
     routes.post("/products/{id}/certification", this::certify);
   }
@@ -68,7 +72,8 @@ final class StandingPages {
       Optional<Certification> certification,
       Map<String, List<GlossaryTerm>> columnTerms,
       Map<String, List<GlossaryTerm>> deprecated,
-      boolean mayCertify) {
+      boolean mayCertify,
+      boolean mayLinkTerms) {
     /** The terms linked to a column, empty when none. */
     public List<GlossaryTerm> terms(String column) {
       return columnTerms.getOrDefault(column, List.of());
@@ -96,7 +101,98 @@ final class StandingPages {
         standing.inForce(product.id()),
         columnTerms,
         glossary.deprecatedLinks(product.id()),
-        mayCertify(principal));
+        mayCertify(principal),
+        mayEdit(principal, product));
+  }
+
+  private static boolean mayEdit(Principal principal, DataProduct product) {
+    try {
+      Access.editProduct(principal, product);
+      return true;
+    } catch (ComptoirException e) {
+      if (e.code() != ErrorCode.FORBIDDEN) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  // glossary terms of a product's columns
+
+  /** A column of the links form with the terms chosen for it. */
+  record ColumnLinks(String column, String description, List<String> terms) {}
+
+  /** The form linking a product's columns to glossary terms. */
+  record TermLinksForm(
+      DataProduct product, List<ColumnLinks> columns, List<GlossaryTerm> terms, String error) {}
+
+  private DataProduct editable(Context context, Principal principal) {
+    DataProduct product = services.catalog().loadProduct(ProductId.of(context.pathParam("id")));
+    Access.editProduct(principal, product);
+    return product;
+  }
+
+  private void termLinksForm(Context context) {
+    Principal principal = Web.signedIn(context);
+    DataProduct product = editable(context, principal);
+    renderLinks(context, product, services.glossary().columnTerms(product.id()), "");
+  }
+
+  private void renderLinks(
+      Context context, DataProduct product, Map<String, List<String>> chosen, String error) {
+    List<ColumnLinks> columns = new ArrayList<>();
+    for (Column column : product.columns()) {
+      columns.add(
+          new ColumnLinks(
+              column.name(), column.description(), chosen.getOrDefault(column.name(), List.of())));
+    }
+    pages.render(
+        context,
+        "term_links.jte",
+        Map.of("form", new TermLinksForm(product, columns, services.glossary().list(), error)));
+  }
+
+  /**
+   * Saves the terms of every column whose choice changed. Unknown terms are refused before any
+   * column changes; the service checks the rights again and writes COLUMN_TERMS_LINKED.
+   */
+  private void linkTerms(Context context) {
+    Principal principal = Web.signedIn(context);
+    DataProduct product = editable(context, principal);
+    GlossaryService glossary = services.glossary();
+    Map<String, List<String>> current = glossary.columnTerms(product.id());
+    Map<String, List<String>> chosen = new LinkedHashMap<>();
+    for (Column column : product.columns()) {
+      chosen.put(
+          column.name(),
+          context.formParams("terms." + column.name()).stream()
+              .map(String::strip)
+              .filter(id -> !id.isEmpty())
+              .distinct()
+              .toList());
+    }
+    List<String> unknown =
+        chosen.values().stream()
+            .flatMap(List::stream)
+            .distinct()
+            .filter(id -> glossary.find(id).isEmpty())
+            .toList();
+    if (!unknown.isEmpty()) {
+      context.status(400);
+      renderLinks(
+          context,
+          product,
+          chosen,
+          Pages.messages(context).text("glossary.links.unknown", String.join(", ", unknown)));
+      return;
+    }
+    chosen.forEach(
+        (column, terms) -> {
+          if (!terms.equals(current.getOrDefault(column, List.of()))) {
+            glossary.linkColumn(principal, product.id(), column, terms);
+          }
+        });
+    context.redirect("/products/" + product.id().value(), HttpStatus.SEE_OTHER);
   }
 
   /** A row of the dashboard: a product, its score and its certification in force. */

@@ -112,6 +112,88 @@ class StandingPagesIT {
   }
 
   @Test
+  void aStewardLinksColumnsToTermsFromTheProductPage() {
+    var office =
+        io.comptoir.identity.Principal.of(
+            comptoir.identities().findUser(io.comptoir.identity.Username.of("dora")).orElseThrow());
+    comptoir
+        .glossary()
+        .create(
+            office,
+            java.util.Optional.of("poids"),
+            new io.comptoir.glossary.GlossaryService.TermInput(
+                "Poids", "Masse du colis.", java.util.List.of(), "", java.util.List.of()));
+    comptoir
+        .glossary()
+        .create(
+            office,
+            java.util.Optional.of("code-postal"),
+            new io.comptoir.glossary.GlossaryService.TermInput(
+                "Code postal",
+                "Code de la commune.",
+                java.util.List.of(),
+                "",
+                java.util.List.of()));
+    WebClient camille = login("camille");
+    assertThat(camille.get("/products/colis-suivi").html().select("[data-testid=link-terms]"))
+        .isEmpty();
+    assertThat(camille.get("/products/colis-suivi/terms").status()).isEqualTo(403);
+
+    WebClient sophie = login("sophie");
+    Document product = sophie.get("/products/colis-suivi").html();
+    assertThat(product.select("[data-testid=link-terms]").attr("href"))
+        .isEqualTo("/products/colis-suivi/terms");
+    Document form = sophie.get("/products/colis-suivi/terms").html();
+    assertThat(form.select("select[name=terms.weight] option").eachAttr("value"))
+        .containsExactlyInAnyOrder("poids", "code-postal");
+
+    WebClient.Answer refused =
+        sophie.post("/products/colis-suivi/terms", Map.of("terms.weight", "masse"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select("[data-testid=form-error]").text())
+        .isEqualTo("Termes inconnus du glossaire : masse");
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS)).isEmpty();
+
+    int before = comptoir.standing().score(Fixtures.PARCELS).orElseThrow();
+    WebClient.Answer saved =
+        sophie.post(
+            "/products/colis-suivi/terms",
+            Map.of("terms.weight", "poids", "terms.destination", "code-postal"));
+    assertThat(saved.status()).isEqualTo(303);
+    assertThat(saved.location())
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/products/colis-suivi"));
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS))
+        .containsEntry("weight", java.util.List.of("poids"))
+        .containsEntry("destination", java.util.List.of("code-postal"));
+    Document linked = sophie.get("/products/colis-suivi").html();
+    assertThat(linked.select("[data-testid=terms-weight] a").text()).isEqualTo("Poids");
+    assertThat(linked.select("[data-testid=terms-destination] a").attr("href"))
+        .isEqualTo("/glossary/code-postal");
+    // glossary links count for documentation: the score went up
+    assertThat(comptoir.standing().score(Fixtures.PARCELS).orElseThrow()).isGreaterThan(before);
+    assertThat(
+            comptoir
+                .audit()
+                .search(
+                    new io.comptoir.audit.AuditQuery(
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("COLUMN_TERMS_LINKED"),
+                        java.util.Optional.empty(),
+                        null)))
+        .hasSize(2)
+        .allSatisfy(event -> assertThat(event.entry().actor()).isEqualTo("sophie"));
+
+    // nothing chosen for a column removes its links
+    sophie.get("/products/colis-suivi/terms");
+    assertThat(
+            sophie
+                .post("/products/colis-suivi/terms", Map.of("terms.destination", "code-postal"))
+                .status())
+        .isEqualTo(303);
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS)).containsOnlyKeys("destination");
+  }
+
+  @Test
   void theProductPageShowsTheBreakdownAndTheDataOfficeCertifiesThroughTheChecklist() {
     WebClient camille = login("camille");
     Document product = camille.get("/products/colis-suivi").html();
