@@ -415,7 +415,26 @@ final class StandingPages {
       CertificationLevel level,
       String expiresOn,
       int maxMonths,
-      String error) {}
+      String error) {
+    /**
+     * The detail of a computed checklist item in the reader's language, from the item and the score
+     * shown (the stored comment is the English one the audit log keeps).
+     */
+    public String detail(Page page, io.comptoir.score.CheckAnswer answer) {
+      ChecklistItem item = ChecklistItem.parse(answer.item());
+      if (item.criterion().isEmpty()) {
+        return answer.comment();
+      }
+      io.comptoir.score.Criterion criterion = item.criterion().get();
+      int percent =
+          score.criterion(criterion).map(io.comptoir.score.CriterionScore::percent).orElse(0);
+      return page.t(
+          "certification.computed-detail",
+          page.t("score.criterion." + criterion.key()),
+          percent,
+          item.minimumPercent());
+    }
+  }
 
   private void certificationForm(Context context) {
     Principal principal = requireCertifier(context);

@@ -238,6 +238,8 @@ class StandingPagesIT {
     Document form = dora.get("/products/colis-suivi/certification").html();
     assertThat(form.select("[data-testid=computed-items] tr[data-item]").eachAttr("data-item"))
         .contains("documentation>=60", "contract>=100");
+    assertThat(form.select("[data-testid=computed-items] tr[data-item=documentation>=60]").text())
+        .matches("documentation>=60 (Oui|Non) Documentation à [0-9]+ %, 60 % requis");
     String expiry = LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString();
     Map<String, String> answers = new LinkedHashMap<>();
     answers.put("level", "BRONZE");
