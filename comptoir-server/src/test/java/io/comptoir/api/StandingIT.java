@@ -520,6 +520,13 @@ class StandingIT {
       assertThat(sorted.path("items").get(0).path("certification").asText()).isEqualTo("BRONZE");
       assertThat(consumer.get("/api/v1/products?sort=title").errorCode())
           .isEqualTo("INVALID_INPUT");
+      // the search sorts by score too, and says so in each hit
+      JsonNode searched = consumer.get("/api/v1/search?sort=score").json();
+      List<Integer> searchScores = new ArrayList<>();
+      searched.path("items").forEach(item -> searchScores.add(item.path("dataScore").asInt()));
+      assertThat(searchScores).isEqualTo(scores);
+      assertThat(searched.path("items").get(0).path("certification").asText()).isEqualTo("BRONZE");
+      assertThat(consumer.get("/api/v1/search?sort=best").errorCode()).isEqualTo("INVALID_INPUT");
 
       Http.Response term =
           office.postJson(
