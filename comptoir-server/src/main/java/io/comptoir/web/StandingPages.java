@@ -400,6 +400,28 @@ final class StandingPages {
 
   // certification
 
+  private static final java.util.regex.Pattern BELOW_FLOOR =
+      java.util.regex.Pattern.compile("score ([0-9]+) fell below the [A-Z]+ floor of ([0-9]+)");
+
+  /**
+   * Why a certification ended, in the reader's language: from its status and its level (the stored
+   * reason is the English one the API and the audit log give).
+   */
+  static String endReason(Page page, Certification certification) {
+    String level = page.t("certification.level." + certification.level().name());
+    return switch (certification.status()) {
+      case IN_FORCE -> "";
+      case EXPIRED -> page.t("certification.end.EXPIRED", page.date(certification.expiresOn()));
+      case SUPERSEDED -> page.t("certification.end.SUPERSEDED");
+      case LAPSED -> {
+        java.util.regex.Matcher below = BELOW_FLOOR.matcher(certification.endReason());
+        yield below.find()
+            ? page.t("certification.end.LAPSED", below.group(1), level, below.group(2))
+            : certification.endReason();
+      }
+    };
+  }
+
   /** One manual item of the form with what was answered. */
   record ManualItem(String id, boolean ticked, String comment) {}
 
@@ -416,6 +438,11 @@ final class StandingPages {
       String expiresOn,
       int maxMonths,
       String error) {
+    /** Why a certification ended, in the reader's language. */
+    public String endReason(Page page, Certification certification) {
+      return StandingPages.endReason(page, certification);
+    }
+
     /**
      * The detail of a computed checklist item in the reader's language, from the item and the score
      * shown (the stored comment is the English one the audit log keeps).

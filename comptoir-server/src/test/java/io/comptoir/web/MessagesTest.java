@@ -130,6 +130,48 @@ class MessagesTest {
     assertThat(french.reason(classification)).isEqualTo("classification : confidentiel");
   }
 
+  @Test
+  void whyACertificationEndedReadsInTheReadersLanguage() {
+    var granted =
+        new io.comptoir.score.Certification(
+            "c-1",
+            io.comptoir.catalog.ProductId.of("colis"),
+            io.comptoir.score.StandingFacts.CertificationLevel.SILVER,
+            60,
+            List.of(),
+            "dora",
+            java.time.Instant.parse("2026-03-01T08:00:00Z"),
+            java.time.LocalDate.parse("2026-09-01"),
+            io.comptoir.score.CertificationStatus.IN_FORCE,
+            java.util.Optional.empty(),
+            "");
+    java.time.Instant end = java.time.Instant.parse("2026-05-01T08:00:00Z");
+    Page french = new Page(Messages.require("fr"), java.util.Optional.empty(), 0, "", "/");
+    Page english = new Page(Messages.require("en"), java.util.Optional.empty(), 0, "", "/");
+
+    var lapsed =
+        granted.ended(
+            io.comptoir.score.CertificationStatus.LAPSED,
+            end,
+            "score 48 fell below the SILVER floor of 55");
+    assertThat(StandingPages.endReason(french, lapsed))
+        .isEqualTo("score 48 tombé sous le plancher Argent de 55");
+    assertThat(StandingPages.endReason(english, lapsed))
+        .isEqualTo("score 48 fell below the Silver floor of 55");
+    var expired =
+        granted.ended(io.comptoir.score.CertificationStatus.EXPIRED, end, "expired on 2026-09-01");
+    assertThat(StandingPages.endReason(french, expired))
+        .isEqualTo("expirée le " + french.date(java.time.LocalDate.parse("2026-09-01")));
+    var superseded =
+        granted.ended(
+            io.comptoir.score.CertificationStatus.SUPERSEDED,
+            end,
+            "superseded by a new GOLD certification");
+    assertThat(StandingPages.endReason(french, superseded))
+        .isEqualTo("remplacée par une nouvelle certification");
+    assertThat(StandingPages.endReason(french, granted)).isEmpty();
+  }
+
   private static Set<String> placeholders(String text) {
     Set<String> found = new TreeSet<>();
     Matcher matcher = Pattern.compile("\\{[0-9]+}").matcher(text);

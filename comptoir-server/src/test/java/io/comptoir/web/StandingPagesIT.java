@@ -262,6 +262,14 @@ class StandingPagesIT {
                 .select("[data-testid=history] tr[data-status]")
                 .eachAttr("data-status"))
         .containsExactly("IN_FORCE");
+    // a second grant supersedes the first; the history says why in the reader's language
+    dora.get("/products/colis-suivi/certification");
+    assertThat(dora.post("/products/colis-suivi/certification", answers).status()).isEqualTo(303);
+    Document history = dora.get("/products/colis-suivi/certification").html();
+    assertThat(history.select("[data-testid=history] tr[data-status]").eachAttr("data-status"))
+        .containsExactly("IN_FORCE", "SUPERSEDED");
+    assertThat(history.select("[data-testid=history] tr[data-status=SUPERSEDED]").text())
+        .contains("remplacée par une nouvelle certification");
     assertThat(
             camille
                 .get("/products/colis-suivi")
