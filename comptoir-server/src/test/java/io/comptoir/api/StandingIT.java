@@ -401,6 +401,76 @@ class StandingIT {
     }
   }
 
+  @Test
+  void badInputToTheScoreCertificationAndGlossaryRoutesGetsAStableErrorCode() {
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http office =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "dora", "LBP", Role.DATA_OFFICE));
+      Http steward =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD));
+      String certification = "/api/v1/products/colis-suivi/certification";
+      String expiry = today().plusMonths(2).toString();
+
+      assertError(office.postJson(certification, "{\"level\": "), 400, "INVALID_INPUT");
+      assertError(
+          office.postJson(
+              certification, "{\"level\": \"PLATINUM\", \"expiresOn\": \"" + expiry + "\"}"),
+          400,
+          "INVALID_INPUT");
+      assertError(
+          office.postJson(certification, "{\"level\": \"GOLD\", \"expiresOn\": \"2026-13-45\"}"),
+          400,
+          "INVALID_INPUT");
+      Http.Response past =
+          office.postJson(certification, "{\"level\": \"GOLD\", \"expiresOn\": \"2020-01-01\"}");
+      assertError(past, 400, "INVALID_INPUT");
+      assertThat(past.errorMessage()).contains("must be after today");
+      Http.Response unknownItem =
+          office.postJson(
+              certification,
+              "{\"level\": \"GOLD\", \"expiresOn\": \""
+                  + expiry
+                  + "\", \"answers\": {\"coffee\": {\"ticked\": true, \"comment\": \"x\"}}}");
+      assertError(unknownItem, 400, "INVALID_INPUT");
+      assertThat(unknownItem.errorMessage()).contains("'coffee' is not a manual item");
+      assertError(office.get("/api/v1/products/absent/score"), 404, "NOT_FOUND");
+      assertError(office.get("/api/v1/products/absent/certification"), 404, "NOT_FOUND");
+
+      assertError(steward.postJson("/api/v1/glossary", "{\"name\": \"\"}"), 400, "INVALID_INPUT");
+      assertError(steward.postJson("/api/v1/glossary", "[1, 2]"), 400, "INVALID_INPUT");
+      assertError(
+          steward.postJson("/api/v1/glossary/absent/status", "{\"status\": \"APPROVED\"}"),
+          403,
+          "FORBIDDEN");
+      assertError(
+          office.postJson("/api/v1/glossary/absent/status", "{\"status\": \"GONE\"}"),
+          400,
+          "INVALID_INPUT");
+      Http.Response unknownTerm =
+          steward.putJson(
+              "/api/v1/products/colis-suivi/columns/weight/terms", "{\"terms\": [\"absent\"]}");
+      assertError(unknownTerm, 400, "INVALID_INPUT");
+      assertThat(unknownTerm.errorMessage()).contains("unknown glossary term 'absent'");
+      assertError(
+          steward.putJson("/api/v1/products/colis-suivi/columns/nope/terms", "{\"terms\": []}"),
+          404,
+          "NOT_FOUND");
+      assertThat(audit("CERTIFICATION_GRANTED")).isEmpty();
+      assertThat(audit("COLUMN_TERMS_LINKED")).isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void assertError(Http.Response response, int status, String code) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
+    assertThat(response.errorMessage()).isNotBlank();
+  }
+
   private static List<String> texts(JsonNode array, String field) {
     List<String> values = new ArrayList<>();
     array.forEach(item -> values.add(item.path(field).asText()));
