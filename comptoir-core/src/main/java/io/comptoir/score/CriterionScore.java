@@ -10,20 +10,20 @@ import java.util.List;
  * @param ratio how much of the criterion is met, 0 to 1
  * @param maximum the most points the criterion gives with the configured weights
  * @param points {@code ratio * maximum}
- * @param reasons why, one sentence per fact checked
+ * @param reasons why, one per fact checked
  */
 public record CriterionScore(
-    Criterion criterion, double ratio, double maximum, double points, List<String> reasons) {
+    Criterion criterion, double ratio, double maximum, double points, List<Reason> reasons) {
   public CriterionScore {
     requireNonNull(criterion, "criterion is null");
     if (ratio < 0 || ratio > 1) {
       throw new IllegalArgumentException("ratio must be between 0 and 1, got " + ratio);
     }
-    reasons = reasons.stream().map(r -> r.replace('\n', ' ').replace('\r', ' ')).toList();
+    reasons = List.copyOf(reasons);
   }
 
   static CriterionScore of(
-      Criterion criterion, double ratio, double maximum, List<String> reasons) {
+      Criterion criterion, double ratio, double maximum, List<Reason> reasons) {
     return new CriterionScore(criterion, ratio, maximum, ratio * maximum, reasons);
   }
 

@@ -75,51 +75,59 @@ public final class ScoreCalculator {
 
   private CriterionScore documentation(Facts facts) {
     DataProduct product = facts.product();
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     double description = product.description().isBlank() ? 0 : 1;
     reasons.add(
-        description == 1 ? "the product has a description" : "the product has no description");
+        Reason.of(
+            description == 1
+                ? ReasonCode.DOCUMENTATION_DESCRIPTION
+                : ReasonCode.DOCUMENTATION_NO_DESCRIPTION));
     List<Column> columns = product.columns();
     double described;
     double linked;
     if (columns.isEmpty()) {
       described = 0;
       linked = 0;
-      reasons.add("no column is known yet");
+      reasons.add(Reason.of(ReasonCode.DOCUMENTATION_NO_COLUMNS));
     } else {
       long withDescription = columns.stream().filter(c -> !c.description().isBlank()).count();
       described = (double) withDescription / columns.size();
-      reasons.add(withDescription + " of " + columns.size() + " columns are described");
+      reasons.add(Reason.of(ReasonCode.DOCUMENTATION_DESCRIBED, withDescription, columns.size()));
       long withTerm =
           columns.stream()
               .filter(c -> !facts.columnTerms().getOrDefault(c.name(), List.of()).isEmpty())
               .count();
       linked = (double) withTerm / columns.size();
-      reasons.add(withTerm + " of " + columns.size() + " columns are linked to a glossary term");
+      reasons.add(Reason.of(ReasonCode.DOCUMENTATION_LINKED, withTerm, columns.size()));
     }
     return scored(Criterion.DOCUMENTATION, (description + described + linked) / 3, reasons);
   }
 
   private CriterionScore ownership(DataProduct product) {
-    List<String> reasons = new ArrayList<>();
-    reasons.add("owner: " + product.owner());
+    List<Reason> reasons = new ArrayList<>();
+    reasons.add(Reason.of(ReasonCode.OWNERSHIP_OWNER, product.owner()));
     double steward = product.steward().isBlank() ? 0 : 1;
-    reasons.add(steward == 1 ? "steward: " + product.steward() : "no steward named");
+    reasons.add(
+        steward == 1
+            ? Reason.of(ReasonCode.OWNERSHIP_STEWARD, product.steward())
+            : Reason.of(ReasonCode.OWNERSHIP_NO_STEWARD));
     double source = product.sourceSystem().isBlank() ? 0 : 1;
     reasons.add(
-        source == 1 ? "master source: " + product.sourceSystem() : "no master source named");
+        source == 1
+            ? Reason.of(ReasonCode.OWNERSHIP_SOURCE, product.sourceSystem())
+            : Reason.of(ReasonCode.OWNERSHIP_NO_SOURCE));
     return scored(Criterion.OWNERSHIP, (1 + steward + source) / 3, reasons);
   }
 
   private CriterionScore classification(DataProduct product) {
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     List<Column> columns = product.columns();
     double categorised;
     long personal =
         columns.stream().filter(c -> c.personalData() != PersonalDataCategory.NONE).count();
     if (columns.isEmpty()) {
       categorised = 0;
-      reasons.add("no column is known yet");
+      reasons.add(Reason.of(ReasonCode.CLASSIFICATION_NO_COLUMNS));
     } else {
       // NONE is also the default: a column counts as reviewed when it is marked personal, or
       // when it is described (somebody looked at it and left it non-personal)
@@ -130,20 +138,15 @@ public final class ScoreCalculator {
               .count();
       categorised = (double) reviewed / columns.size();
       reasons.add(
-          reviewed
-              + " of "
-              + columns.size()
-              + " columns have a reviewed personal-data category ("
-              + personal
-              + " personal)");
+          Reason.of(ReasonCode.CLASSIFICATION_REVIEWED, reviewed, columns.size(), personal));
     }
     double set;
     if (product.classification() == Classification.PUBLIC && personal > 0) {
       set = 0;
-      reasons.add("classification PUBLIC contradicts " + personal + " personal columns");
+      reasons.add(Reason.of(ReasonCode.CLASSIFICATION_PUBLIC_PERSONAL, personal));
     } else {
       set = 1;
-      reasons.add("classification " + product.classification());
+      reasons.add(Reason.of(ReasonCode.CLASSIFICATION_SET, product.classification().name()));
     }
     return scored(Criterion.CLASSIFICATION, (2 * categorised + set) / 3, reasons);
   }
@@ -151,30 +154,26 @@ public final class ScoreCalculator {
   private CriterionScore quality(Facts facts) {
     Optional<QualityOutcome> outcome = facts.quality();
     if (outcome.isEmpty() || outcome.get().rulesEvaluated() == 0) {
-      return scored(Criterion.QUALITY, 0, List.of("no quality rules"));
+      return scored(Criterion.QUALITY, 0, List.of(Reason.of(ReasonCode.QUALITY_NO_RULES)));
     }
     QualityOutcome result = outcome.get();
     return scored(
         Criterion.QUALITY,
         result.passRate(),
         List.of(
-            result.rulesPassed()
-                + " of "
-                + result.rulesEvaluated()
-                + " quality rules passed on version "
-                + result.version()));
+            Reason.of(
+                ReasonCode.QUALITY_PASSED,
+                result.rulesPassed(),
+                result.rulesEvaluated(),
+                result.version())));
   }
 
   private CriterionScore freshness(Facts facts) {
     if (facts.latest().isEmpty()) {
-      return scored(Criterion.FRESHNESS, 0, List.of("no version published yet"));
+      return scored(Criterion.FRESHNESS, 0, List.of(Reason.of(ReasonCode.FRESHNESS_NO_VERSION)));
     }
     Version latest = facts.latest().get();
     Duration sla = facts.freshnessSla().orElse(defaultFreshness);
-    String against =
-        facts.freshnessSla().isPresent()
-            ? "the freshness SLA of " + describe(sla)
-            : "the default freshness of " + describe(sla) + " (no SLA declared)";
     Duration age = Duration.between(latest.createdAt(), facts.now());
     if (age.isNegative()) {
       age = Duration.ZERO;
@@ -191,16 +190,23 @@ public final class ScoreCalculator {
         Criterion.FRESHNESS,
         ratio,
         List.of(
-            "version " + latest.number() + " is " + describe(age) + " old, against " + against));
+            Reason.of(
+                facts.freshnessSla().isPresent()
+                    ? ReasonCode.FRESHNESS_AGAINST_SLA
+                    : ReasonCode.FRESHNESS_AGAINST_DEFAULT,
+                latest.number(),
+                Duration.ofHours(age.toHours()),
+                sla)));
   }
 
   private CriterionScore contract(Facts facts) {
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     double valid = facts.contractProblems().isEmpty() ? 1 : 0;
     if (valid == 1) {
-      reasons.add("the ODCS contract is valid");
+      reasons.add(Reason.of(ReasonCode.CONTRACT_VALID));
     } else {
-      reasons.add("the ODCS contract is invalid: " + String.join("; ", facts.contractProblems()));
+      reasons.add(
+          Reason.of(ReasonCode.CONTRACT_INVALID, String.join("; ", facts.contractProblems())));
     }
     List<Column> personal =
         facts.product().columns().stream()
@@ -209,7 +215,7 @@ public final class ScoreCalculator {
     double masked;
     if (personal.isEmpty()) {
       masked = 1;
-      reasons.add("no personal column to mask");
+      reasons.add(Reason.of(ReasonCode.CONTRACT_NO_PERSONAL));
     } else {
       List<String> missing = new ArrayList<>();
       for (Column column : personal) {
@@ -220,13 +226,13 @@ public final class ScoreCalculator {
       masked = (double) (personal.size() - missing.size()) / personal.size();
       reasons.add(
           missing.isEmpty()
-              ? "every personal column has a default masking"
-              : "no default masking applies to " + String.join(", ", missing));
+              ? Reason.of(ReasonCode.CONTRACT_MASKED)
+              : Reason.of(ReasonCode.CONTRACT_UNMASKED, String.join(", ", missing)));
     }
     return scored(Criterion.CONTRACT, (valid + masked) / 2, reasons);
   }
 
-  private CriterionScore scored(Criterion criterion, double ratio, List<String> reasons) {
+  private CriterionScore scored(Criterion criterion, double ratio, List<Reason> reasons) {
     return CriterionScore.of(criterion, ratio, weights.maximum(criterion), reasons);
   }
 

@@ -19,6 +19,8 @@ import io.comptoir.ingest.IngestionService;
 import io.comptoir.ingest.Version;
 import io.comptoir.quality.QualityFacts;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class StandingService implements StandingFacts {
   private final CertificationPolicy policy;
   private final Clock clock;
   private MetadataChanges changes = new MetadataChanges();
+  private volatile Instant lastCheck;
 
   public StandingService(
       CatalogService catalog,
@@ -174,6 +177,37 @@ public final class StandingService implements StandingFacts {
   @Override
   public Optional<CertificationLevel> certification(ProductId product) {
     return inForce(product).map(Certification::level);
+  }
+
+  /** How long {@link #checkCertifications()} trusts its last check within one day. */
+  public static final Duration CHECK_INTERVAL = Duration.ofHours(1);
+
+  /**
+   * Ends every certification whose expiry date has come, and those whose product's score, computed
+   * now, fell below their level's floor (freshness erodes with time alone, without any change
+   * published). Listings that show certifications stored elsewhere (the search index, sorted by the
+   * stored score) call it before they read. It works at most once per {@link #CHECK_INTERVAL}, and
+   * again as soon as the day changed, since expiry dates are days: a certification granted today
+   * cannot expire before tomorrow.
+   */
+  public void checkCertifications() {
+    Instant now = clock.instant();
+    Instant last = lastCheck;
+    if (last != null
+        && !now.isBefore(last)
+        && now.isBefore(last.plus(CHECK_INTERVAL))
+        && LocalDate.ofInstant(now, ZoneOffset.UTC)
+            .equals(LocalDate.ofInstant(last, ZoneOffset.UTC))) {
+      return;
+    }
+    lastCheck = now;
+    for (Certification certification : repository.inForce()) {
+      if (catalog.findProduct(certification.product()).isPresent()) {
+        recompute(certification.product());
+      } else {
+        inForce(certification.product());
+      }
+    }
   }
 
   /** The certification in force, after ending it if it expired or its score fell too low. */

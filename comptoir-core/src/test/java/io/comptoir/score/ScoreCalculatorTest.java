@@ -99,33 +99,41 @@ class ScoreCalculatorTest {
     assertThat(documentation.ratio()).isCloseTo(1.75 / 3, within());
     assertThat(documentation.maximum()).isEqualTo(25.0);
     assertThat(documentation.reasons())
+        .extracting(Reason::code, Reason::arguments)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ReasonCode.DOCUMENTATION_DESCRIPTION, List.of()),
+            org.assertj.core.groups.Tuple.tuple(
+                ReasonCode.DOCUMENTATION_DESCRIBED, List.of("2", "4")),
+            org.assertj.core.groups.Tuple.tuple(
+                ReasonCode.DOCUMENTATION_LINKED, List.of("1", "4")));
+    assertThat(messages(documentation))
         .containsExactly(
             "the product has a description",
             "2 of 4 columns are described",
             "1 of 4 columns are linked to a glossary term");
     CriterionScore ownership = score.criterion(Criterion.OWNERSHIP).orElseThrow();
     assertThat(ownership.ratio()).isCloseTo(2.0 / 3, within());
-    assertThat(ownership.reasons()).contains("no steward named", "master source: SI Colis");
+    assertThat(messages(ownership)).contains("no steward named", "master source: SI Colis");
     CriterionScore classification = score.criterion(Criterion.CLASSIFICATION).orElseThrow();
     // reviewed: id, cp (described), vip (personal); poids is NONE and undescribed
     assertThat(classification.ratio()).isCloseTo((2 * 0.75 + 1) / 3, within());
-    assertThat(classification.reasons())
+    assertThat(messages(classification))
         .containsExactly(
             "3 of 4 columns have a reviewed personal-data category (2 personal)",
             "classification INTERNAL");
     CriterionScore quality = score.criterion(Criterion.QUALITY).orElseThrow();
     assertThat(quality.ratio()).isEqualTo(0.75);
     assertThat(quality.points()).isEqualTo(15.0);
-    assertThat(quality.reasons()).containsExactly("3 of 4 quality rules passed on version 3");
+    assertThat(messages(quality)).containsExactly("3 of 4 quality rules passed on version 3");
     CriterionScore freshness = score.criterion(Criterion.FRESHNESS).orElseThrow();
     assertThat(freshness.ratio()).isEqualTo(1.0);
-    assertThat(freshness.reasons())
+    assertThat(messages(freshness))
         .containsExactly(
             "version 3 is 2 days old, against the default freshness of 31 days (no SLA declared)");
     CriterionScore contract = score.criterion(Criterion.CONTRACT).orElseThrow();
     // GENERALIZE, the default for quasi-identifiers, does not apply to a boolean
     assertThat(contract.ratio()).isEqualTo(0.75);
-    assertThat(contract.reasons())
+    assertThat(messages(contract))
         .containsExactly("the ODCS contract is valid", "no default masking applies to vip");
     double total = score.criteria().stream().mapToDouble(CriterionScore::points).sum();
     assertThat(score.score()).isEqualTo((int) Math.round(total));
@@ -148,15 +156,15 @@ class ScoreCalculatorTest {
                 List.of("$.id: is missing")));
 
     assertThat(score.criterion(Criterion.QUALITY).orElseThrow().points()).isZero();
-    assertThat(score.criterion(Criterion.QUALITY).orElseThrow().reasons())
+    assertThat(messages(score.criterion(Criterion.QUALITY).orElseThrow()))
         .containsExactly("no quality rules");
-    assertThat(score.criterion(Criterion.FRESHNESS).orElseThrow().reasons())
+    assertThat(messages(score.criterion(Criterion.FRESHNESS).orElseThrow()))
         .containsExactly("no version published yet");
-    assertThat(score.criterion(Criterion.CONTRACT).orElseThrow().reasons())
+    assertThat(messages(score.criterion(Criterion.CONTRACT).orElseThrow()))
         .contains("the ODCS contract is invalid: $.id: is missing");
-    assertThat(score.criterion(Criterion.CLASSIFICATION).orElseThrow().reasons())
+    assertThat(messages(score.criterion(Criterion.CLASSIFICATION).orElseThrow()))
         .contains("classification PUBLIC contradicts 2 personal columns");
-    assertThat(score.criterion(Criterion.DOCUMENTATION).orElseThrow().reasons())
+    assertThat(messages(score.criterion(Criterion.DOCUMENTATION).orElseThrow()))
         .contains("the product has no description");
   }
 
@@ -206,8 +214,12 @@ class ScoreCalculatorTest {
 
     assertThat(onTime).isEqualTo(1.0);
     assertThat(halfLate.ratio()).isCloseTo(0.5, within());
-    assertThat(halfLate.reasons())
+    assertThat(messages(halfLate))
         .containsExactly("version 1 is 36 h old, against the freshness SLA of 24 h");
+    // the values travel apart from the sentence: durations as ISO-8601, for other languages
+    assertThat(halfLate.reasons())
+        .containsExactly(
+            new Reason(ReasonCode.FRESHNESS_AGAINST_SLA, List.of("1", "PT36H", "PT24H")));
     assertThat(wayLate).isZero();
   }
 
@@ -272,5 +284,9 @@ class ScoreCalculatorTest {
 
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
+  }
+
+  private static List<String> messages(CriterionScore criterion) {
+    return criterion.reasons().stream().map(Reason::message).toList();
   }
 }

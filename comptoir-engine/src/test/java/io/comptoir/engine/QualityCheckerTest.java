@@ -128,6 +128,29 @@ class QualityCheckerTest {
   }
 
   @Test
+  void aUniqueRuleOnSeveralColumnsComparesTheirCombination() throws IOException {
+    // ids 2 and 2 share the code P2 but not the status
+    List<QualityRule> rules =
+        List.of(
+            QualityRule.of("id-code-unique", RuleType.UNIQUE, Severity.ERROR, "id", "code"),
+            QualityRule.of("id-status-unique", RuleType.UNIQUE, Severity.WARN, "id", "status"));
+
+    QualityCheckResult result = check(rules, Map.of());
+
+    assertThat(result.failingRows())
+        .containsEntry("id-code-unique", 2L)
+        .containsEntry("id-status-unique", 0L);
+    assertThat(result.staged().rowsAccepted()).isEqualTo(6);
+    List<QuarantinedRow> rows =
+        engine.readQuarantine(result.staged().quarantineFile().orElseThrow(), 0, 10);
+    assertThat(rows)
+        .extracting(QuarantinedRow::message)
+        .containsExactly(
+            "quality rule 'id-code-unique' (unique) failed",
+            "quality rule 'id-code-unique' (unique) failed");
+  }
+
+  @Test
   void qualityRowsJoinTheRowsQuarantinedByValidation() throws IOException {
     Path file =
         Files.writeString(

@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
     LineageRoutes lineageRoutes = new LineageRoutes(services.lineage(), services.catalog(), mapper);
     AuditRoutes auditRoutes = new AuditRoutes(services.audit());
     ConsumptionRoutes consumptionRoutes = new ConsumptionRoutes(services.consumption());
-    SearchRoutes searchRoutes = new SearchRoutes(services.search());
+    SearchRoutes searchRoutes = new SearchRoutes(services.search(), services.standing());
     FlowRoutes flowRoutes =
         new FlowRoutes(services.flows(), services.flowRunner(), services.ingestion(), uploadFiles);
     QualityRoutes qualityRoutes = new QualityRoutes(services.catalog(), services.quality());

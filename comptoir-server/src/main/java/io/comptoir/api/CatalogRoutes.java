@@ -24,7 +24,7 @@ import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
 import io.comptoir.identity.Principal;
 import io.comptoir.ingest.IngestionService;
-import io.comptoir.score.StandingFacts;
+import io.comptoir.score.StandingService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -39,17 +39,13 @@ final class CatalogRoutes {
   private final IngestionService ingestion;
 
   private final ObjectMapper mapper;
-  private final StandingFacts standing;
-
-  CatalogRoutes(CatalogService catalog, IngestionService ingestion, ObjectMapper mapper) {
-    this(catalog, ingestion, mapper, StandingFacts.NONE);
-  }
+  private final StandingService standing;
 
   CatalogRoutes(
       CatalogService catalog,
       IngestionService ingestion,
       ObjectMapper mapper,
-      StandingFacts standing) {
+      StandingService standing) {
     this.standing = requireNonNull(standing, "standing is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.ingestion = requireNonNull(ingestion, "ingestion is null");
@@ -115,6 +111,8 @@ final class CatalogRoutes {
             Parameters.string(context, "tag"),
             Parameters.enumeration(context, "classification", Classification.class),
             sort.equals("score") ? PageRequest.first(Page.MAX_LIMIT) : page);
+    // sorted by the stored scores: end the certifications due first
+    standing.checkCertifications();
     if (sort.equals("id")) {
       context.json(PageJson.of(catalog.listProducts(query), this::summary));
       return;

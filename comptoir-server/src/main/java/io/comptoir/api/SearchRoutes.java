@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.comptoir.common.ComptoirException;
 import io.comptoir.identity.Principal;
+import io.comptoir.score.StandingService;
 import io.comptoir.search.Highlighted;
 import io.comptoir.search.SearchFacet;
 import io.comptoir.search.SearchIndex;
@@ -26,9 +27,11 @@ public final class SearchRoutes {
   static final int DEFAULT_LIMIT = 20;
 
   private final SearchIndex search;
+  private final StandingService standing;
 
-  SearchRoutes(SearchIndex search) {
+  SearchRoutes(SearchIndex search, StandingService standing) {
     this.search = requireNonNull(search, "search is null");
+    this.standing = requireNonNull(standing, "standing is null");
   }
 
   void register(RoutesConfig routes) {
@@ -134,6 +137,8 @@ public final class SearchRoutes {
     SearchSort sort = sort(context);
     SearchRequest request =
         new SearchRequest(context.queryParam("q"), filters(context), sort, offset, limit);
+    // the index holds the certifications as they were: end those due before reading it
+    standing.checkCertifications();
     SearchResult result = search.search(request, visibility(principal));
     Map<String, List<FacetOut>> facets = new LinkedHashMap<>();
     result

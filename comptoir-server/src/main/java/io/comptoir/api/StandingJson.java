@@ -7,6 +7,7 @@ import io.comptoir.score.CertificationStatus;
 import io.comptoir.score.CheckAnswer;
 import io.comptoir.score.CriterionScore;
 import io.comptoir.score.DataScore;
+import io.comptoir.score.Reason;
 import io.comptoir.score.StandingFacts.CertificationLevel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,15 +18,25 @@ import java.util.Map;
 final class StandingJson {
   private StandingJson() {}
 
+  /**
+   * A reason: its stable code (the key a client may rely on), the values it names, and the sentence
+   * in English.
+   */
+  record ReasonJson(String code, List<String> arguments, String message) {
+    static ReasonJson of(Reason reason) {
+      return new ReasonJson(reason.code().code(), reason.arguments(), reason.message());
+    }
+  }
+
   record CriterionJson(
-      String criterion, double points, double maximum, int percent, List<String> reasons) {
+      String criterion, double points, double maximum, int percent, List<ReasonJson> reasons) {
     static CriterionJson of(CriterionScore criterion) {
       return new CriterionJson(
           criterion.criterion().key(),
           round(criterion.points()),
           round(criterion.maximum()),
           criterion.percent(),
-          criterion.reasons());
+          criterion.reasons().stream().map(ReasonJson::of).toList());
     }
   }
 

@@ -28,6 +28,10 @@ import java.util.Optional;
  */
 final class OdcsQuality {
   static final String RULE_PROPERTY = "comptoirRule";
+
+  /** The rule's position in the Comptoir document, so that reading back keeps the order. */
+  static final String POSITION_PROPERTY = "comptoirRulePosition";
+
   static final String ENGINE = "comptoir";
 
   private final ObjectMapper mapper;
@@ -39,6 +43,7 @@ final class OdcsQuality {
 
   /** Adds the rules to the document's schema object and the SLA to its slaProperties. */
   void write(ObjectNode document, ObjectNode object, QualityRules rules) {
+    int position = 0;
     for (QualityRule rule : rules.rules()) {
       ObjectNode target = object;
       if (rule.columns().size() == 1) {
@@ -50,7 +55,7 @@ final class OdcsQuality {
       }
       ArrayNode quality =
           target.has("quality") ? (ArrayNode) target.get("quality") : target.putArray("quality");
-      quality.add(item(rule));
+      quality.add(item(rule, position++));
     }
     rules
         .freshness()
@@ -71,7 +76,7 @@ final class OdcsQuality {
             });
   }
 
-  private ObjectNode item(QualityRule rule) {
+  private ObjectNode item(QualityRule rule, int position) {
     ObjectNode item = mapper.createObjectNode();
     item.put("name", rule.name());
     if (!rule.description().isEmpty()) {
@@ -111,9 +116,11 @@ final class OdcsQuality {
         item.put("implementation", rule.type().code());
       }
     }
-    ObjectNode custom = item.putArray("customProperties").addObject();
+    ArrayNode customProperties = item.putArray("customProperties");
+    ObjectNode custom = customProperties.addObject();
     custom.put("property", RULE_PROPERTY);
     custom.set("value", mapper.valueToTree(ruleMap(rule)));
+    customProperties.addObject().put("property", POSITION_PROPERTY).put("value", position);
     return item;
   }
 
@@ -157,7 +164,7 @@ final class OdcsQuality {
    */
   Optional<QualityRules> read(JsonNode document) {
     JsonNode object = document.path("schema").path(0);
-    ArrayNode rules = mapper.createArrayNode();
+    List<JsonNode> rules = new ArrayList<>();
     int foreign = 0;
     for (JsonNode item : object.path("quality")) {
       foreign = add(rules, item, List.of(), foreign);
@@ -176,9 +183,20 @@ final class OdcsQuality {
     if (rules.isEmpty() && freshness.isEmpty()) {
       return Optional.empty();
     }
+    // Comptoir's rules in their written order (foreign items, without position, after them)
+    List<JsonNode> ordered = new ArrayList<>(rules);
+    ordered.sort(
+        java.util.Comparator.comparingInt(
+            rule -> rule.path(POSITION_PROPERTY).asInt(Integer.MAX_VALUE)));
+    ArrayNode list = mapper.createArrayNode();
+    for (JsonNode rule : ordered) {
+      ObjectNode copy = rule.deepCopy();
+      copy.remove(POSITION_PROPERTY);
+      list.add(copy);
+    }
     ObjectNode yaml = mapper.createObjectNode();
     freshness.ifPresent(age -> yaml.putObject("freshness").put("maxAge", age.toString()));
-    yaml.set("rules", rules);
+    yaml.set("rules", list);
     try {
       return Optional.of(format.parse(mapper.writeValueAsString(yaml)));
     } catch (IOException e) {
@@ -189,11 +207,22 @@ final class OdcsQuality {
     }
   }
 
-  private int add(ArrayNode rules, JsonNode item, List<String> columns, int foreign) {
+  private int add(List<JsonNode> rules, JsonNode item, List<String> columns, int foreign) {
+    JsonNode position = null;
+    for (JsonNode custom : item.path("customProperties")) {
+      if (POSITION_PROPERTY.equals(custom.path("property").asText())
+          && custom.path("value").canConvertToInt()) {
+        position = custom.path("value");
+      }
+    }
     for (JsonNode custom : item.path("customProperties")) {
       if (RULE_PROPERTY.equals(custom.path("property").asText())
           && custom.path("value").isObject()) {
-        rules.add(custom.path("value"));
+        ObjectNode rule = custom.path("value").deepCopy();
+        if (position != null) {
+          rule.set(POSITION_PROPERTY, position);
+        }
+        rules.add(rule);
         return foreign;
       }
     }

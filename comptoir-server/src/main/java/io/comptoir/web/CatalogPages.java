@@ -50,7 +50,7 @@ final class CatalogPages {
   }
 
   private void home(Context context) {
-    Web.signedIn(context);
+    Principal principal = Web.signedIn(context);
     List<DataProduct> products = services.catalog().allProducts();
     Map<String, Long> perDomain =
         products.stream()
@@ -77,13 +77,37 @@ final class CatalogPages {
         consumed.add(new Consumed(product, entry.totals().reads()));
       }
     }
+    // the best data scores with their certification, from the search index like the catalog page
+    services.standing().checkCertifications();
+    Browse.Result best =
+        Browse.search(
+            services.search(),
+            SearchRoutes.visibility(principal),
+            "",
+            Map.of(),
+            SearchSort.SCORE,
+            0);
+    List<io.comptoir.search.SearchResult.ProductHit> scored =
+        best.products().stream()
+            .filter(hit -> hit.dataScore().isPresent())
+            .limit(HOME_LIST_SIZE)
+            .toList();
     pages.render(
         context,
         "home.jte",
         Map.of(
-            "tiles", tiles,
-            "published", published.subList(0, Math.min(HOME_LIST_SIZE, published.size())),
-            "consumed", consumed));
+            "tiles",
+            tiles,
+            "published",
+            published.subList(0, Math.min(HOME_LIST_SIZE, published.size())),
+            "consumed",
+            consumed,
+            "scored",
+            scored,
+            "certified",
+            best.facets().getOrDefault(SearchFacet.CERTIFICATION, List.of()).stream()
+                .filter(value -> !value.value().equals("NONE"))
+                .toList()));
   }
 
   private void browse(Context context) {
@@ -91,6 +115,7 @@ final class CatalogPages {
     Map<SearchFacet, String> selected = SearchRoutes.filters(context);
     int offset = Parameters.nonNegative(context, "offset");
     SearchSort sort = SearchRoutes.sort(context);
+    services.standing().checkCertifications();
     Browse.Result result =
         Browse.search(
             services.search(),

@@ -185,6 +185,7 @@ final class DashboardPages {
                 messages.text("dashboard.reads"),
                 "values",
                 days.stream().map(Day::reads).toList())));
+    services.standing().checkCertifications();
     Dashboard dashboard =
         new Dashboard(
             from,

@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.comptoir.identity.Principal;
 import io.comptoir.identity.Role;
+import io.comptoir.score.Reason;
+import io.comptoir.score.ReasonCode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -115,5 +119,39 @@ public record Page(
         + otherLang()
         + "?next="
         + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A reason of a data score in the reader's language: the text of {@code score.reason.<code>} with
+   * the reason's values, numbers grouped, durations in hours or days, classifications translated.
+   */
+  public String reason(Reason reason) {
+    List<ReasonCode.Argument> kinds = reason.code().arguments();
+    Object[] values = new Object[kinds.size()];
+    for (int i = 0; i < values.length; i++) {
+      String value = reason.arguments().get(i);
+      values[i] =
+          switch (kinds.get(i)) {
+            case NUMBER -> value.matches("-?[0-9]{1,18}") ? number(Long.parseLong(value)) : value;
+            case DURATION -> duration(value);
+            case CLASSIFICATION ->
+                messages.has("classification." + value) ? t("classification." + value) : value;
+            case TEXT, COLUMN_LIST -> value;
+          };
+    }
+    return t("score.reason." + reason.code().code(), values);
+  }
+
+  private String duration(String iso) {
+    Duration duration;
+    try {
+      duration = Duration.parse(iso);
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+    long hours = duration.toHours();
+    return hours < 48
+        ? t("score.duration.hours", number(hours))
+        : t("score.duration.days", number(duration.toDays()));
   }
 }

@@ -3,6 +3,7 @@ package io.comptoir.web;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.api.Services;
+import io.comptoir.catalog.Column;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
@@ -12,6 +13,7 @@ import io.comptoir.glossary.GlossaryFacts.TermStatus;
 import io.comptoir.glossary.GlossaryService;
 import io.comptoir.glossary.GlossaryService.TermInput;
 import io.comptoir.glossary.GlossaryTerm;
+import io.comptoir.identity.Access;
 import io.comptoir.identity.Principal;
 import io.comptoir.identity.Role;
 import io.comptoir.score.Certification;
@@ -58,6 +60,8 @@ final class StandingPages {
     routes.get("/glossary/{term}/edit", this::editTerm);
     routes.post("/glossary/{term}", this::update);
     routes.post("/glossary/{term}/status", this::status);
+    routes.get("/products/{id}/terms", this::termLinksForm);
+    routes.post("/products/{id}/terms", this::linkTerms);
     routes.get("/products/{id}/certification", this::certificationForm);
     routes.post("/products/{id}/certification", this::certify);
   }
@@ -68,7 +72,8 @@ final class StandingPages {
       Optional<Certification> certification,
       Map<String, List<GlossaryTerm>> columnTerms,
       Map<String, List<GlossaryTerm>> deprecated,
-      boolean mayCertify) {
+      boolean mayCertify,
+      boolean mayLinkTerms) {
     /** The terms linked to a column, empty when none. */
     public List<GlossaryTerm> terms(String column) {
       return columnTerms.getOrDefault(column, List.of());
@@ -96,7 +101,98 @@ final class StandingPages {
         standing.inForce(product.id()),
         columnTerms,
         glossary.deprecatedLinks(product.id()),
-        mayCertify(principal));
+        mayCertify(principal),
+        mayEdit(principal, product));
+  }
+
+  private static boolean mayEdit(Principal principal, DataProduct product) {
+    try {
+      Access.editProduct(principal, product);
+      return true;
+    } catch (ComptoirException e) {
+      if (e.code() != ErrorCode.FORBIDDEN) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  // glossary terms of a product's columns
+
+  /** A column of the links form with the terms chosen for it. */
+  record ColumnLinks(String column, String description, List<String> terms) {}
+
+  /** The form linking a product's columns to glossary terms. */
+  record TermLinksForm(
+      DataProduct product, List<ColumnLinks> columns, List<GlossaryTerm> terms, String error) {}
+
+  private DataProduct editable(Context context, Principal principal) {
+    DataProduct product = services.catalog().loadProduct(ProductId.of(context.pathParam("id")));
+    Access.editProduct(principal, product);
+    return product;
+  }
+
+  private void termLinksForm(Context context) {
+    Principal principal = Web.signedIn(context);
+    DataProduct product = editable(context, principal);
+    renderLinks(context, product, services.glossary().columnTerms(product.id()), "");
+  }
+
+  private void renderLinks(
+      Context context, DataProduct product, Map<String, List<String>> chosen, String error) {
+    List<ColumnLinks> columns = new ArrayList<>();
+    for (Column column : product.columns()) {
+      columns.add(
+          new ColumnLinks(
+              column.name(), column.description(), chosen.getOrDefault(column.name(), List.of())));
+    }
+    pages.render(
+        context,
+        "term_links.jte",
+        Map.of("form", new TermLinksForm(product, columns, services.glossary().list(), error)));
+  }
+
+  /**
+   * Saves the terms of every column whose choice changed. Unknown terms are refused before any
+   * column changes; the service checks the rights again and writes COLUMN_TERMS_LINKED.
+   */
+  private void linkTerms(Context context) {
+    Principal principal = Web.signedIn(context);
+    DataProduct product = editable(context, principal);
+    GlossaryService glossary = services.glossary();
+    Map<String, List<String>> current = glossary.columnTerms(product.id());
+    Map<String, List<String>> chosen = new LinkedHashMap<>();
+    for (Column column : product.columns()) {
+      chosen.put(
+          column.name(),
+          context.formParams("terms." + column.name()).stream()
+              .map(String::strip)
+              .filter(id -> !id.isEmpty())
+              .distinct()
+              .toList());
+    }
+    List<String> unknown =
+        chosen.values().stream()
+            .flatMap(List::stream)
+            .distinct()
+            .filter(id -> glossary.find(id).isEmpty())
+            .toList();
+    if (!unknown.isEmpty()) {
+      context.status(400);
+      renderLinks(
+          context,
+          product,
+          chosen,
+          Pages.messages(context).text("glossary.links.unknown", String.join(", ", unknown)));
+      return;
+    }
+    chosen.forEach(
+        (column, terms) -> {
+          if (!terms.equals(current.getOrDefault(column, List.of()))) {
+            glossary.linkColumn(principal, product.id(), column, terms);
+          }
+        });
+    context.redirect("/products/" + product.id().value(), HttpStatus.SEE_OTHER);
   }
 
   /** A row of the dashboard: a product, its score and its certification in force. */
@@ -304,6 +400,28 @@ final class StandingPages {
 
   // certification
 
+  private static final java.util.regex.Pattern BELOW_FLOOR =
+      java.util.regex.Pattern.compile("score ([0-9]+) fell below the [A-Z]+ floor of ([0-9]+)");
+
+  /**
+   * Why a certification ended, in the reader's language: from its status and its level (the stored
+   * reason is the English one the API and the audit log give).
+   */
+  static String endReason(Page page, Certification certification) {
+    String level = page.t("certification.level." + certification.level().name());
+    return switch (certification.status()) {
+      case IN_FORCE -> "";
+      case EXPIRED -> page.t("certification.end.EXPIRED", page.date(certification.expiresOn()));
+      case SUPERSEDED -> page.t("certification.end.SUPERSEDED");
+      case LAPSED -> {
+        java.util.regex.Matcher below = BELOW_FLOOR.matcher(certification.endReason());
+        yield below.find()
+            ? page.t("certification.end.LAPSED", below.group(1), level, below.group(2))
+            : certification.endReason();
+      }
+    };
+  }
+
   /** One manual item of the form with what was answered. */
   record ManualItem(String id, boolean ticked, String comment) {}
 
@@ -319,7 +437,31 @@ final class StandingPages {
       CertificationLevel level,
       String expiresOn,
       int maxMonths,
-      String error) {}
+      String error) {
+    /** Why a certification ended, in the reader's language. */
+    public String endReason(Page page, Certification certification) {
+      return StandingPages.endReason(page, certification);
+    }
+
+    /**
+     * The detail of a computed checklist item in the reader's language, from the item and the score
+     * shown (the stored comment is the English one the audit log keeps).
+     */
+    public String detail(Page page, io.comptoir.score.CheckAnswer answer) {
+      ChecklistItem item = ChecklistItem.parse(answer.item());
+      if (item.criterion().isEmpty()) {
+        return answer.comment();
+      }
+      io.comptoir.score.Criterion criterion = item.criterion().get();
+      int percent =
+          score.criterion(criterion).map(io.comptoir.score.CriterionScore::percent).orElse(0);
+      return page.t(
+          "certification.computed-detail",
+          page.t("score.criterion." + criterion.key()),
+          percent,
+          item.minimumPercent());
+    }
+  }
 
   private void certificationForm(Context context) {
     Principal principal = requireCertifier(context);

@@ -315,6 +315,49 @@ class QualityIT {
   }
 
   @Test
+  void theOdcsContractCarriesTheRulesOutAndBackIn() {
+    assertThat(steward.putYaml("/api/v1/products/colis-suivi/quality", RULES).status())
+        .isEqualTo(200);
+    Http.Response exported = reader.get("/api/v1/products/colis-suivi/odcs");
+    assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+    assertThat(exported.body())
+        .contains("quality:")
+        .contains("metric: duplicateValues")
+        .contains("comptoirRule")
+        .contains("slaProperties");
+
+    // the rules are emptied, then the contract brings every one of them back
+    assertThat(steward.putYaml("/api/v1/products/colis-suivi/quality", "").status()).isEqualTo(200);
+    assertThat(reader.get("/api/v1/products/colis-suivi/quality").json().path("rules")).isEmpty();
+    Http.Response imported = admin.putYaml("/api/v1/products/colis-suivi/odcs", exported.body());
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+    JsonNode read = reader.get("/api/v1/products/colis-suivi/quality").json();
+    assertThat(names(read.path("rules"), "name"))
+        .containsExactly(
+            "id-unique",
+            "destination-format",
+            "weight-range",
+            "destination-known",
+            "light-to-paris",
+            "stable-volume",
+            "recent");
+    assertThat(read.path("freshnessMaxAge").asText()).isEqualTo("PT24H");
+
+    // a contract whose quality section names an unknown column changes nothing
+    Http.Response refused =
+        admin.putYaml(
+            "/api/v1/products/colis-suivi/odcs",
+            exported.body().replace("column: weight", "column: poids"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("INVALID_INPUT");
+    assertThat(refused.errorMessage()).contains("poids");
+    assertThat(
+            names(reader.get("/api/v1/products/colis-suivi/quality").json().path("rules"), "name"))
+        .hasSize(7);
+  }
+
+  @Test
   void answersUnknownProductsAndBadLimits() {
     assertThat(reader.get("/api/v1/products/nope/quality").status()).isEqualTo(404);
     assertThat(reader.get("/api/v1/products/nope/quality/results").status()).isEqualTo(404);

@@ -146,6 +146,7 @@ class StandingIT {
             new MetadataChanges.Change(MetadataChanges.Kind.PRODUCT, PARCELS.value()),
             new MetadataChanges.Change(MetadataChanges.Kind.STANDING, PARCELS.value()));
     assertThat(standing.breakdown(PARCELS).criterion(Criterion.OWNERSHIP).orElseThrow().reasons())
+        .extracting(io.comptoir.score.Reason::message)
         .contains("no steward named", "no master source named");
 
     // a version makes the product fresh; publishing it recomputes the score
@@ -165,7 +166,8 @@ class StandingIT {
                 .criterion(Criterion.FRESHNESS)
                 .orElseThrow()
                 .reasons()
-                .get(0))
+                .get(0)
+                .message())
         .startsWith("version 1 is 0 h old");
 
     // a column linked to a glossary term counts for documentation
@@ -303,6 +305,179 @@ class StandingIT {
   }
 
   @Test
+  void aSearchAfterTheExpiryDateEndsTheCertificationBeforeShowingIt() {
+    comptoir
+        .standing()
+        .grant(office, PARCELS, CertificationLevel.SILVER, TICKED, today().plusDays(3));
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http consumer =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+      JsonNode before = consumer.get("/api/v1/search?certification=SILVER").json();
+      assertThat(texts(before.path("items"), "id")).containsExactly(PARCELS.value());
+
+      // nothing reads the product itself: the search ends the certification it would show
+      clock.now = clock.now.plus(Duration.ofDays(3));
+      consumer = // a token lives a day
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille2", "BGPN", Role.CONSUMER));
+      Http.Response searched = consumer.get("/api/v1/search?certification=SILVER");
+      assertThat(searched.status()).as(searched.body()).isEqualTo(200);
+      JsonNode after = searched.json();
+      assertThat(after.path("total").asInt()).isZero();
+
+      assertThat(after.path("items")).isEmpty();
+      JsonNode all = consumer.get("/api/v1/search").json();
+      assertThat(all.path("items"))
+          .filteredOn(item -> item.path("id").asText().equals(PARCELS.value()))
+          .singleElement()
+          .satisfies(item -> assertThat(item.path("certification").isTextual()).isFalse());
+      List<AuditEvent> expired = audit("CERTIFICATION_EXPIRED");
+      assertThat(expired).hasSize(1);
+      assertThat(expired.get(0).entry().details()).containsEntry("reason", "expired on " + today());
+      consumer.get("/api/v1/search?certification=SILVER");
+      assertThat(audit("CERTIFICATION_EXPIRED")).as("written once").hasSize(1);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void aListingReadOnceTheVersionGrewStaleEndsTheCertificationWhoseScoreFellBelowItsFloor() {
+    comptoir
+        .ingestion()
+        .ingest(
+            io.comptoir.ingest.IngestionRequest.of(
+                    PARCELS, Fixtures.write(dataDirectory.resolve("p.csv"), Fixtures.PARCELS_CSV))
+                .withToleratedRejectRate(0.5),
+            io.comptoir.ingest.ProgressListener.NONE);
+    int fresh = comptoir.standing().score(PARCELS).orElseThrow();
+    // a floor 5 points under the fresh score: losing the 10 points of freshness lapses it
+    comptoir.close();
+    comptoir =
+        Comptoir.open(
+            Fixtures.configuration(
+                dataDirectory,
+                Map.of("certification-floors", "BRONZE=" + (fresh - 5) + ",SILVER=100,GOLD=100")),
+            clock);
+    office = principal("dora");
+    comptoir
+        .standing()
+        .grant(office, PARCELS, CertificationLevel.BRONZE, TICKED, today().plusMonths(6));
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http consumer =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille", "BGPN", Role.CONSUMER));
+
+      // two default freshness periods (31 days) later the freshness criterion gives nothing;
+      // no change was published meanwhile, only the listing reads
+      clock.now = clock.now.plus(Duration.ofDays(62));
+      consumer = // a token lives a day
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "camille2", "BGPN", Role.CONSUMER));
+      Http.Response response = consumer.get("/api/v1/products?sort=score");
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      JsonNode listed = response.json();
+
+      JsonNode parcels = null;
+      for (JsonNode item : listed.path("items")) {
+        if (item.path("id").asText().equals(PARCELS.value())) {
+          parcels = item;
+        }
+      }
+      assertThat(parcels).isNotNull();
+      assertThat(parcels.path("score").asInt()).isLessThan(fresh - 5);
+      assertThat(parcels.path("certification").isTextual()).isFalse();
+      Certification lapsed = comptoir.standing().history(PARCELS).get(0);
+      assertThat(lapsed.status()).isEqualTo(CertificationStatus.LAPSED);
+      assertThat(lapsed.endReason()).contains("fell below the BRONZE floor of " + (fresh - 5));
+      assertThat(audit("CERTIFICATION_LAPSED")).hasSize(1);
+      assertThat(consumer.get("/api/v1/search?certification=BRONZE").json().path("items"))
+          .isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void badInputToTheScoreCertificationAndGlossaryRoutesGetsAStableErrorCode() {
+    ApiServer server = comptoir.startHttp();
+    try {
+      Http office =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "dora", "LBP", Role.DATA_OFFICE));
+      Http steward =
+          new Http(server.url())
+              .withToken(Fixtures.token(comptoir, "sophie", "BSCC", Role.DATA_STEWARD));
+      String certification = "/api/v1/products/colis-suivi/certification";
+      String expiry = today().plusMonths(2).toString();
+
+      assertError(office.postJson(certification, "{\"level\": "), 400, "INVALID_INPUT");
+      assertError(
+          office.postJson(
+              certification, "{\"level\": \"PLATINUM\", \"expiresOn\": \"" + expiry + "\"}"),
+          400,
+          "INVALID_INPUT");
+      assertError(
+          office.postJson(certification, "{\"level\": \"GOLD\", \"expiresOn\": \"2026-13-45\"}"),
+          400,
+          "INVALID_INPUT");
+      Http.Response past =
+          office.postJson(certification, "{\"level\": \"GOLD\", \"expiresOn\": \"2020-01-01\"}");
+      assertError(past, 400, "INVALID_INPUT");
+      assertThat(past.errorMessage()).contains("must be after today");
+      Http.Response unknownItem =
+          office.postJson(
+              certification,
+              "{\"level\": \"GOLD\", \"expiresOn\": \""
+                  + expiry
+                  + "\", \"answers\": {\"coffee\": {\"ticked\": true, \"comment\": \"x\"}}}");
+      assertError(unknownItem, 400, "INVALID_INPUT");
+      assertThat(unknownItem.errorMessage()).contains("'coffee' is not a manual item");
+      assertError(office.get("/api/v1/products/absent/score"), 404, "NOT_FOUND");
+      assertError(office.get("/api/v1/products/absent/certification"), 404, "NOT_FOUND");
+
+      assertError(steward.postJson("/api/v1/glossary", "{\"name\": \"\"}"), 400, "INVALID_INPUT");
+      assertError(steward.postJson("/api/v1/glossary", "[1, 2]"), 400, "INVALID_INPUT");
+      assertError(
+          steward.postJson("/api/v1/glossary/absent/status", "{\"status\": \"APPROVED\"}"),
+          403,
+          "FORBIDDEN");
+      assertError(
+          office.postJson("/api/v1/glossary/absent/status", "{\"status\": \"GONE\"}"),
+          400,
+          "INVALID_INPUT");
+      Http.Response unknownTerm =
+          steward.putJson(
+              "/api/v1/products/colis-suivi/columns/weight/terms", "{\"terms\": [\"absent\"]}");
+      assertError(unknownTerm, 400, "INVALID_INPUT");
+      assertThat(unknownTerm.errorMessage()).contains("unknown glossary term 'absent'");
+      assertError(
+          steward.putJson("/api/v1/products/colis-suivi/columns/nope/terms", "{\"terms\": []}"),
+          404,
+          "NOT_FOUND");
+      assertThat(audit("CERTIFICATION_GRANTED")).isEmpty();
+      assertThat(audit("COLUMN_TERMS_LINKED")).isEmpty();
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void assertError(Http.Response response, int status, String code) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
+    assertThat(response.errorMessage()).isNotBlank();
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(item -> values.add(item.path(field).asText()));
+    return values;
+  }
+
+  @Test
   void glossaryTermsHaveALifeAndDeprecationFlagsTheColumnsUsingThem() {
     var glossary = comptoir.glossary();
     var term =
@@ -379,8 +554,13 @@ class StandingIT {
       assertThat(score.path("score").asInt()).isBetween(1, 100);
       assertThat(score.path("criteria")).hasSize(6);
       assertThat(score.path("criteria").get(3).path("criterion").asText()).isEqualTo("quality");
-      assertThat(score.path("criteria").get(3).path("reasons").get(0).asText())
-          .isEqualTo("no quality rules");
+      JsonNode noRules = score.path("criteria").get(3).path("reasons").get(0);
+      assertThat(noRules.path("code").asText()).isEqualTo("quality.no-rules");
+      assertThat(noRules.path("message").asText()).isEqualTo("no quality rules");
+      JsonNode described = score.path("criteria").get(0).path("reasons").get(1);
+      assertThat(described.path("code").asText()).isEqualTo("documentation.described");
+      assertThat(described.path("arguments").toString()).isEqualTo("[\"4\",\"4\"]");
+      assertThat(described.path("message").asText()).isEqualTo("4 of 4 columns are described");
 
       String grant =
           "{\"level\": \"BRONZE\", \"expiresOn\": \"%s\", \"answers\": {\"support-contact\": {\"ticked\": true, \"comment\": \"x@example.org\"}, \"incident-process\": {\"ticked\": true, \"comment\": \"RB-1\"}}}"
@@ -410,6 +590,13 @@ class StandingIT {
       assertThat(sorted.path("items").get(0).path("certification").asText()).isEqualTo("BRONZE");
       assertThat(consumer.get("/api/v1/products?sort=title").errorCode())
           .isEqualTo("INVALID_INPUT");
+      // the search sorts by score too, and says so in each hit
+      JsonNode searched = consumer.get("/api/v1/search?sort=score").json();
+      List<Integer> searchScores = new ArrayList<>();
+      searched.path("items").forEach(item -> searchScores.add(item.path("dataScore").asInt()));
+      assertThat(searchScores).isEqualTo(scores);
+      assertThat(searched.path("items").get(0).path("certification").asText()).isEqualTo("BRONZE");
+      assertThat(consumer.get("/api/v1/search?sort=best").errorCode()).isEqualTo("INVALID_INPUT");
 
       Http.Response term =
           office.postJson(

@@ -88,6 +88,100 @@ class MessagesTest {
   }
 
   @Test
+  void everyReasonOfTheDataScoreIsWrittenInEveryLanguageWithTheSameValues() {
+    for (io.comptoir.score.ReasonCode code : io.comptoir.score.ReasonCode.values()) {
+      String key = "score.reason." + code.code();
+      Set<String> placeholders = placeholders(code.english());
+      for (String language : Messages.LANGUAGES) {
+        assertThat(Messages.require(language).has(key)).as(language + " " + key).isTrue();
+        assertThat(placeholders(Messages.require(language).text(key)))
+            .as(language + " " + key)
+            .isEqualTo(placeholders);
+      }
+    }
+  }
+
+  @Test
+  void aReasonReadsInTheReadersLanguageWithItsValues() {
+    var described =
+        io.comptoir.score.Reason.of(io.comptoir.score.ReasonCode.DOCUMENTATION_DESCRIBED, 3, 1200);
+    var late =
+        io.comptoir.score.Reason.of(
+            io.comptoir.score.ReasonCode.FRESHNESS_AGAINST_DEFAULT,
+            4,
+            java.time.Duration.ofHours(120),
+            java.time.Duration.ofDays(31));
+    var classification =
+        io.comptoir.score.Reason.of(
+            io.comptoir.score.ReasonCode.CLASSIFICATION_SET, Classification.CONFIDENTIAL.name());
+    Page french = new Page(Messages.require("fr"), java.util.Optional.empty(), 0, "", "/");
+    Page english = new Page(Messages.require("en"), java.util.Optional.empty(), 0, "", "/");
+
+    assertThat(french.reason(described))
+        .isEqualTo("3 colonnes décrites sur " + french.number(1200))
+        .isNotEqualTo(english.reason(described));
+    assertThat(english.reason(described)).isEqualTo("3 of 1,200 columns are described");
+    assertThat(english.reason(described)).isEqualTo(described.message().replace("1200", "1,200"));
+    assertThat(french.reason(late))
+        .isEqualTo(
+            "la version 4 date de 5 jours, pour une fraîcheur par défaut de 31 jours"
+                + " (aucun engagement déclaré)");
+    assertThat(english.reason(late)).isEqualTo(late.message());
+    assertThat(french.reason(classification)).isEqualTo("classification : confidentiel");
+  }
+
+  @Test
+  void whyACertificationEndedReadsInTheReadersLanguage() {
+    var granted =
+        new io.comptoir.score.Certification(
+            "c-1",
+            io.comptoir.catalog.ProductId.of("colis"),
+            io.comptoir.score.StandingFacts.CertificationLevel.SILVER,
+            60,
+            List.of(),
+            "dora",
+            java.time.Instant.parse("2026-03-01T08:00:00Z"),
+            java.time.LocalDate.parse("2026-09-01"),
+            io.comptoir.score.CertificationStatus.IN_FORCE,
+            java.util.Optional.empty(),
+            "");
+    java.time.Instant end = java.time.Instant.parse("2026-05-01T08:00:00Z");
+    Page french = new Page(Messages.require("fr"), java.util.Optional.empty(), 0, "", "/");
+    Page english = new Page(Messages.require("en"), java.util.Optional.empty(), 0, "", "/");
+
+    var lapsed =
+        granted.ended(
+            io.comptoir.score.CertificationStatus.LAPSED,
+            end,
+            "score 48 fell below the SILVER floor of 55");
+    assertThat(StandingPages.endReason(french, lapsed))
+        .isEqualTo("score 48 tombé sous le plancher Argent de 55");
+    assertThat(StandingPages.endReason(english, lapsed))
+        .isEqualTo("score 48 fell below the Silver floor of 55");
+    var expired =
+        granted.ended(io.comptoir.score.CertificationStatus.EXPIRED, end, "expired on 2026-09-01");
+    assertThat(StandingPages.endReason(french, expired))
+        .isEqualTo("expirée le " + french.date(java.time.LocalDate.parse("2026-09-01")));
+    var superseded =
+        granted.ended(
+            io.comptoir.score.CertificationStatus.SUPERSEDED,
+            end,
+            "superseded by a new GOLD certification");
+    assertThat(StandingPages.endReason(french, superseded))
+        .isEqualTo("remplacée par une nouvelle certification");
+    assertThat(StandingPages.endReason(french, granted)).isEmpty();
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = Pattern.compile("\\{[0-9]+}").matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group());
+    }
+    return found;
+  }
+
+  @Test
   void templatesHoldNoTextOfTheirOwn() throws IOException {
     List<String> offending = new ArrayList<>();
     for (Path file : files(TEMPLATES, ".jte", null, null)) {

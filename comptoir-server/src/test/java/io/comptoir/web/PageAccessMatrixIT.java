@@ -185,7 +185,18 @@ class PageAccessMatrixIT {
     Map<String, Integer> certify = expect(409, DATA_OFFICE, ADMIN);
     certify.put(ANONYMOUS, 403);
     String expiry = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6).toString();
+    // linking columns to terms: whoever may change the product
+    Map<String, Integer> linkTerms = expect(303, OWNER, STEWARD, ADMIN);
+    linkTerms.put(ANONYMOUS, 403);
     return List.of(
+        new PageRoute(
+            "GET /products/{id}/terms",
+            Call.get("/products/colis-suivi/terms"),
+            expect(200, OWNER, STEWARD, ADMIN)),
+        new PageRoute(
+            "POST /products/{id}/terms",
+            Call.post("/products/colis-suivi/terms", "terms.weight=poids"),
+            linkTerms),
         new PageRoute("GET /glossary", Call.get("/glossary"), signedIn(200)),
         new PageRoute("GET /glossary/new", Call.get("/glossary/new"), expect(200, writers)),
         new PageRoute("POST /glossary", Call.post("/glossary", "name=&definition="), invalidTerm),

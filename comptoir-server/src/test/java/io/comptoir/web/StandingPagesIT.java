@@ -112,6 +112,88 @@ class StandingPagesIT {
   }
 
   @Test
+  void aStewardLinksColumnsToTermsFromTheProductPage() {
+    var office =
+        io.comptoir.identity.Principal.of(
+            comptoir.identities().findUser(io.comptoir.identity.Username.of("dora")).orElseThrow());
+    comptoir
+        .glossary()
+        .create(
+            office,
+            java.util.Optional.of("poids"),
+            new io.comptoir.glossary.GlossaryService.TermInput(
+                "Poids", "Masse du colis.", java.util.List.of(), "", java.util.List.of()));
+    comptoir
+        .glossary()
+        .create(
+            office,
+            java.util.Optional.of("code-postal"),
+            new io.comptoir.glossary.GlossaryService.TermInput(
+                "Code postal",
+                "Code de la commune.",
+                java.util.List.of(),
+                "",
+                java.util.List.of()));
+    WebClient camille = login("camille");
+    assertThat(camille.get("/products/colis-suivi").html().select("[data-testid=link-terms]"))
+        .isEmpty();
+    assertThat(camille.get("/products/colis-suivi/terms").status()).isEqualTo(403);
+
+    WebClient sophie = login("sophie");
+    Document product = sophie.get("/products/colis-suivi").html();
+    assertThat(product.select("[data-testid=link-terms]").attr("href"))
+        .isEqualTo("/products/colis-suivi/terms");
+    Document form = sophie.get("/products/colis-suivi/terms").html();
+    assertThat(form.select("select[name=terms.weight] option").eachAttr("value"))
+        .containsExactlyInAnyOrder("poids", "code-postal");
+
+    WebClient.Answer refused =
+        sophie.post("/products/colis-suivi/terms", Map.of("terms.weight", "masse"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select("[data-testid=form-error]").text())
+        .isEqualTo("Termes inconnus du glossaire : masse");
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS)).isEmpty();
+
+    int before = comptoir.standing().score(Fixtures.PARCELS).orElseThrow();
+    WebClient.Answer saved =
+        sophie.post(
+            "/products/colis-suivi/terms",
+            Map.of("terms.weight", "poids", "terms.destination", "code-postal"));
+    assertThat(saved.status()).isEqualTo(303);
+    assertThat(saved.location())
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/products/colis-suivi"));
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS))
+        .containsEntry("weight", java.util.List.of("poids"))
+        .containsEntry("destination", java.util.List.of("code-postal"));
+    Document linked = sophie.get("/products/colis-suivi").html();
+    assertThat(linked.select("[data-testid=terms-weight] a").text()).isEqualTo("Poids");
+    assertThat(linked.select("[data-testid=terms-destination] a").attr("href"))
+        .isEqualTo("/glossary/code-postal");
+    // glossary links count for documentation: the score went up
+    assertThat(comptoir.standing().score(Fixtures.PARCELS).orElseThrow()).isGreaterThan(before);
+    assertThat(
+            comptoir
+                .audit()
+                .search(
+                    new io.comptoir.audit.AuditQuery(
+                        java.util.Optional.empty(),
+                        java.util.Optional.of("COLUMN_TERMS_LINKED"),
+                        java.util.Optional.empty(),
+                        null)))
+        .hasSize(2)
+        .allSatisfy(event -> assertThat(event.entry().actor()).isEqualTo("sophie"));
+
+    // nothing chosen for a column removes its links
+    sophie.get("/products/colis-suivi/terms");
+    assertThat(
+            sophie
+                .post("/products/colis-suivi/terms", Map.of("terms.destination", "code-postal"))
+                .status())
+        .isEqualTo(303);
+    assertThat(comptoir.glossary().columnTerms(Fixtures.PARCELS)).containsOnlyKeys("destination");
+  }
+
+  @Test
   void theProductPageShowsTheBreakdownAndTheDataOfficeCertifiesThroughTheChecklist() {
     WebClient camille = login("camille");
     Document product = camille.get("/products/colis-suivi").html();
@@ -123,8 +205,31 @@ class StandingPagesIT {
                 .eachAttr("data-criterion"))
         .containsExactly(
             "documentation", "ownership", "classification", "quality", "freshness", "contract");
+    // the reasons are written in the reader's language, from their codes
     assertThat(product.select("[data-testid=score-breakdown] tr[data-criterion=quality]").text())
-        .contains("Qualité", "0.0 / 20.0", "no quality rules");
+        .contains("Qualité", "0.0 / 20.0", "aucune règle de qualité")
+        .doesNotContain("no quality rules");
+    assertThat(
+            product
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachAttr("data-reason"))
+        .containsExactly(
+            "documentation.description", "documentation.described", "documentation.linked");
+    assertThat(
+            product
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachText())
+        .contains("le produit a une description", "4 colonnes décrites sur 4");
+    camille.get("/lang/en?next=/");
+    Document english = camille.get("/products/colis-suivi").html();
+    assertThat(english.select("[data-testid=score-breakdown] tr[data-criterion=quality]").text())
+        .contains("Quality", "no quality rules");
+    assertThat(
+            english
+                .select("[data-testid=score-breakdown] tr[data-criterion=documentation] li")
+                .eachText())
+        .contains("the product has a description", "4 of 4 columns are described");
+    camille.get("/lang/fr?next=/");
     assertThat(product.select("[data-testid=certify]")).isEmpty();
     assertThat(camille.get("/products/colis-suivi/certification").status()).isEqualTo(403);
 
@@ -133,6 +238,8 @@ class StandingPagesIT {
     Document form = dora.get("/products/colis-suivi/certification").html();
     assertThat(form.select("[data-testid=computed-items] tr[data-item]").eachAttr("data-item"))
         .contains("documentation>=60", "contract>=100");
+    assertThat(form.select("[data-testid=computed-items] tr[data-item=documentation>=60]").text())
+        .matches("documentation>=60 (Oui|Non) Documentation à [0-9]+ %, 60 % requis");
     String expiry = LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString();
     Map<String, String> answers = new LinkedHashMap<>();
     answers.put("level", "BRONZE");
@@ -155,6 +262,14 @@ class StandingPagesIT {
                 .select("[data-testid=history] tr[data-status]")
                 .eachAttr("data-status"))
         .containsExactly("IN_FORCE");
+    // a second grant supersedes the first; the history says why in the reader's language
+    dora.get("/products/colis-suivi/certification");
+    assertThat(dora.post("/products/colis-suivi/certification", answers).status()).isEqualTo(303);
+    Document history = dora.get("/products/colis-suivi/certification").html();
+    assertThat(history.select("[data-testid=history] tr[data-status]").eachAttr("data-status"))
+        .containsExactly("IN_FORCE", "SUPERSEDED");
+    assertThat(history.select("[data-testid=history] tr[data-status=SUPERSEDED]").text())
+        .contains("remplacée par une nouvelle certification");
     assertThat(
             camille
                 .get("/products/colis-suivi")
@@ -167,6 +282,21 @@ class StandingPagesIT {
         .contains("Suivi des colis", Integer.toString(score), "Bronze");
     assertThat(dashboard.select("[data-testid=scores] tr[data-product=clients]").text())
         .contains("Non certifié");
+    // every reader's home page lists the products by score, with their certification
+    Document home = camille.get("/").html();
+    java.util.List<Integer> homeScores =
+        home.select("[data-testid=scored] li[data-score]").eachAttr("data-score").stream()
+            .map(Integer::valueOf)
+            .toList();
+    assertThat(homeScores)
+        .hasSizeGreaterThan(1)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(home.select("[data-testid=scored] li[data-product=colis-suivi]").text())
+        .contains("Suivi des colis", Integer.toString(score), "Bronze");
+    assertThat(home.select("[data-testid=certified-BRONZE]").text())
+        .isEqualTo("Bronze : 1 produit(s)");
+    assertThat(home.select("[data-testid=certified-BRONZE]").attr("href"))
+        .isEqualTo("/products?certification=BRONZE");
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.comptoir.score.CheckAnswer;
 import io.comptoir.score.Criterion;
 import io.comptoir.score.CriterionScore;
 import io.comptoir.score.DataScore;
+import io.comptoir.score.Reason;
+import io.comptoir.score.ReasonCode;
 import io.comptoir.score.StandingFacts.CertificationLevel;
 import io.comptoir.score.StandingRepository;
 import java.sql.Connection;
@@ -17,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ final class JdbcStandingRepository implements StandingRepository {
                 Double.toString(criterion.ratio()),
                 Double.toString(criterion.maximum()),
                 Double.toString(criterion.points()),
-                String.join("\n", criterion.reasons()));
+                encodeReasons(criterion.reasons()));
           }
         });
   }
@@ -118,7 +119,7 @@ final class JdbcStandingRepository implements StandingRepository {
                     Double.parseDouble(rows.getString(2)),
                     Double.parseDouble(rows.getString(3)),
                     Double.parseDouble(rows.getString(4)),
-                    reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n", -1))));
+                    decodeReasons(reasons)));
           }
         }
         scores.add(new DataScore(new ProductId(ids.get(i)), values.get(i), criteria, times.get(i)));
@@ -255,5 +256,66 @@ final class JdbcStandingRepository implements StandingRepository {
       }
     }
     return withAnswers;
+  }
+
+  /**
+   * Reasons as text: one line per reason, its code then its values, separated by tabs; a backslash,
+   * tab or line break inside a value is escaped ({@code \\}, {@code \t}, {@code \n}).
+   */
+  static String encodeReasons(List<Reason> reasons) {
+    StringBuilder text = new StringBuilder();
+    for (Reason reason : reasons) {
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(reason.code().code());
+      for (String argument : reason.arguments()) {
+        text.append('\t');
+        for (char c : argument.toCharArray()) {
+          switch (c) {
+            case '\\' -> text.append("\\\\");
+            case '\t' -> text.append("\\t");
+            case '\n' -> text.append("\\n");
+            default -> text.append(c);
+          }
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Reads what {@link #encodeReasons} wrote. A line whose code is unknown (a sentence stored before
+   * reasons had codes) is left out: the score differs from the one computed next, which replaces
+   * it.
+   */
+  static List<Reason> decodeReasons(String text) {
+    List<Reason> reasons = new ArrayList<>();
+    if (text.isEmpty()) {
+      return reasons;
+    }
+    for (String line : text.split("\n", -1)) {
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '\\' && i + 1 < line.length()) {
+          char next = line.charAt(++i);
+          field.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+        } else if (c == '\t') {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else {
+          field.append(c);
+        }
+      }
+      fields.add(field.toString());
+      Optional<ReasonCode> code = ReasonCode.find(fields.get(0));
+      List<String> arguments = fields.subList(1, fields.size());
+      if (code.isPresent() && code.get().arguments().size() == arguments.size()) {
+        reasons.add(new Reason(code.get(), arguments));
+      }
+    }
+    return reasons;
   }
 }
