@@ -732,6 +732,51 @@ public final class IngestionService {
     return profile;
   }
 
+  /**
+   * Profiles the versions that have none (made before profiles existed, or whose profile failed),
+   * of one product or of all, each product's oldest first so that a version's histograms take the
+   * edges of the version before it. A version that fails is reported and the later versions of its
+   * product are skipped (left for the next backfill); versions with a profile are not touched.
+   *
+   * @throws NotFoundException when the product given does not exist
+   */
+  public ProfileBackfill backfillProfiles(
+      Optional<ProductId> product, ProfileBackfill.Listener listener) {
+    requireNonNull(product, "product is null");
+    requireNonNull(listener, "listener is null");
+    product.ifPresent(
+        id -> catalog.findProduct(id).orElseThrow(() -> new NotFoundException("product", id)));
+    int profiled = 0;
+    int failed = 0;
+    int skipped = 0;
+    Optional<VersionKey> failure = Optional.empty();
+    for (VersionKey key : repository.versionsWithoutProfile(product)) {
+      if (failure.isPresent() && failure.get().product().equals(key.product())) {
+        listener.skipped(key, failure.get());
+        skipped++;
+        continue;
+      }
+      failure = Optional.empty();
+      long start = System.nanoTime();
+      try {
+        Version version = loadVersion(key.product(), key.number());
+        DataProduct owner =
+            catalog
+                .findProduct(key.product())
+                .orElseThrow(() -> new NotFoundException("product", key.product()));
+        VersionProfile profile = profile(version, owner);
+        listener.profiled(profile, java.time.Duration.ofNanos(System.nanoTime() - start));
+        profiled++;
+      } catch (RuntimeException e) {
+        log.warn("cannot profile {}: {}", key, messageOf(e));
+        listener.failed(key, messageOf(e));
+        failure = Optional.of(key);
+        failed++;
+      }
+    }
+    return new ProfileBackfill(profiled, failed, skipped);
+  }
+
   /** The stored profile of a version. */
   public VersionProfile loadProfile(ProductId product, int number) {
     return repository
