@@ -401,7 +401,7 @@ public final class IngestionService {
               RunStatus.FAILED,
               clock.instant(),
               staged,
-              Optional.of("the file holds no data rows"),
+              Optional.of("validate: the file holds no data rows"),
               Optional.empty(),
               quarantine);
       repository.updateRun(failed);
@@ -424,7 +424,7 @@ public final class IngestionService {
               RunStatus.FAILED,
               clock.instant(),
               staged,
-              Optional.of(message),
+              Optional.of("reject rate: " + message),
               Optional.empty(),
               quarantine));
       throw ComptoirException.invalidInput("%s: %s", request.sourceName(), message);

@@ -220,6 +220,28 @@ class FlowRunIT {
                     errors.stream().filter(n -> n.endsWith(".txt")).findFirst().orElseThrow()));
     assertThat(reason).contains("rows rejected");
     assertThat(comptoir.ingestion().listVersions(Fixtures.PARCELS)).hasSize(1);
+    JsonNode history = owner.get("/api/v1/flows/colis-dpd/runs").json().path("items");
+    assertThat(history).hasSize(2);
+    JsonNode good = history.get(0);
+    assertThat(good.path("source").asText()).isEqualTo("good.csv");
+    assertThat(good.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(good.path("durationMillis").asLong()).isNotNegative();
+    assertThat(good.path("rowsRead").asLong()).isEqualTo(2);
+    assertThat(good.path("rowsAccepted").asLong()).isEqualTo(2);
+    assertThat(good.path("rowsQuarantined").asLong()).isZero();
+    assertThat(good.path("sourceBytes").asLong())
+        .isEqualTo(
+            Fixtures.MORE_PARCELS_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(good.path("error").isNull()).isTrue();
+    JsonNode bad = history.get(1);
+    assertThat(bad.path("status").asText()).isEqualTo("FAILED");
+    assertThat(bad.path("rowsRead").asLong()).isEqualTo(2);
+    assertThat(bad.path("rowsQuarantined").asLong()).isEqualTo(2);
+    assertThat(bad.path("version").isNull()).isTrue();
+    assertThat(bad.path("error").asText())
+        .isEqualTo(
+            "reject rate: 2 of 2 rows rejected (100.00%), above the tolerated 50.00%: no version"
+                + " created");
   }
 
   @Test
