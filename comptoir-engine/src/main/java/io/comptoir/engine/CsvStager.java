@@ -35,6 +35,34 @@ final class CsvStager extends Stager {
     super(connection, request, progress);
   }
 
+  /** The smallest read buffer given to DuckDB's CSV reader. */
+  static final long MIN_READ_BUFFER_BYTES = 8L * 1024 * 1024;
+
+  /**
+   * The {@code buffer_size} argument of {@code read_csv}, from the longest line of the source.
+   *
+   * <p>DuckDB's default is 16 times {@code max_line_size}: 32 MiB. Each scanning thread pins a
+   * whole buffer, sometimes the next one too, and the buffer manager cannot spill them: a {@code
+   * memory_limit} of 100 MB with 2 threads ran out of memory at random, and a 30 MB file fails at
+   * once under a 30 MB limit. But a line longer than the buffer is dropped without a trace when
+   * {@code store_rejects} is on (neither a row nor a reject: rows would be lost). So when the
+   * longest line is known the buffer is twice it, at least {@value #MIN_READ_BUFFER_BYTES} bytes
+   * and twice {@code max_line_size}: small for ordinary files, and large enough for an overlong
+   * line to be seen and rejected ({@code LINE_SIZE_OVER_MAXIMUM}). Unknown (gzip): DuckDB's
+   * default.
+   */
+  static String buffer(StageRequest request) {
+    if (request.longestLine().isEmpty()) {
+      return "";
+    }
+    long size =
+        Math.max(
+            MIN_READ_BUFFER_BYTES,
+            Math.max(
+                2L * request.options().maxLineBytes(), 2L * request.longestLine().getAsLong()));
+    return ", buffer_size=" + size;
+  }
+
   static List<Column> inferColumns(DuckDBConnection connection, Path source, SourceOptions options)
       throws SQLException {
     Header header = Header.read(source, options);
@@ -99,6 +127,7 @@ final class CsvStager extends Stager {
         .append(literal(scans))
         .append(", max_line_size=")
         .append(options.maxLineBytes())
+        .append(buffer(request))
         .append(", decimal_separator=")
         .append(literal(options.decimalSeparator()))
         .append(", compression=")
