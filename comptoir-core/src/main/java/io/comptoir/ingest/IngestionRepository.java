@@ -62,6 +62,12 @@ public interface IngestionRepository {
 
   Optional<VersionProfile> findProfile(ProductId product, int version);
 
+  /**
+   * The versions that have no stored profile, of one product or of every product when empty,
+   * ordered by product then by version number (oldest first).
+   */
+  List<VersionKey> versionsWithoutProfile(Optional<ProductId> product);
+
   /** Every lake path referenced by a version or as a run's quarantine file. */
   Set<String> referencedFiles();
 }

@@ -152,7 +152,8 @@ public final class IngestionService {
       throw ComptoirException.invalidInput("file is empty: %s", request.sourceName());
     }
     SourceFormat format = resolveFormat(request);
-    String checksum = SourceFiles.sha256(source, progress);
+    SourceFiles.Scan scan = SourceFiles.scan(source, progress);
+    String checksum = scan.checksum();
     if (request.duplicates() == DuplicatePolicy.REJECT) {
       Optional<Version> existing = repository.findVersionBySourceChecksum(product.id(), checksum);
       if (existing.isPresent()) {
@@ -177,7 +178,8 @@ public final class IngestionService {
     log.info("run {} started: {} into {}", run.id(), request.sourceName(), product.id());
     Path staging = lake.createStagingDirectory(run.id());
     try {
-      Staged staged = stage(request, product, run, format, source, staging, progress);
+      Staged staged =
+          stage(request, product, run, format, source, scan.longestLine(), staging, progress);
       if (staged.drift().isPresent()) {
         throw quarantineDrift(request, product, run, staged.data(), staged.drift().get());
       }
@@ -260,6 +262,7 @@ public final class IngestionService {
       IngestionRun run,
       SourceFormat format,
       Path source,
+      java.util.OptionalLong longestLine,
       Path staging,
       ProgressListener progress) {
     String step = "prepare";
@@ -275,6 +278,11 @@ public final class IngestionService {
           step = "transcode";
           text = staging.resolve("source-utf8." + format.name().toLowerCase(Locale.ROOT));
           SourceFiles.transcodeToUtf8(source, encoding, text);
+          // a byte of ISO-8859-1 or Windows-1252 takes up to 3 in UTF-8 (€: E2 82 AC)
+          longestLine =
+              longestLine.isPresent()
+                  ? java.util.OptionalLong.of(3 * longestLine.getAsLong())
+                  : longestLine;
         }
         options = options.withEncoding(SourceEncoding.UTF_8);
       }
@@ -301,10 +309,12 @@ public final class IngestionService {
       }
       requireKeys(request, product, columns, inferred);
       step = "validate";
-      StagedData data =
-          engine.stage(
-              new StageRequest(text, format, options, columns, staging, run.id().value(), drift),
-              progress);
+      StageRequest stageRequest =
+          new StageRequest(text, format, options, columns, staging, run.id().value(), drift);
+      if (longestLine.isPresent() && format != SourceFormat.PARQUET) {
+        stageRequest = stageRequest.withLongestLine(longestLine.getAsLong());
+      }
+      StagedData data = engine.stage(stageRequest, progress);
       return new Staged(data, columns, inferred, drift);
     } catch (RuntimeException e) {
       throw recordFailure(request, run, step, StagedData.empty(), Optional.empty(), e);
@@ -401,7 +411,7 @@ public final class IngestionService {
               RunStatus.FAILED,
               clock.instant(),
               staged,
-              Optional.of("the file holds no data rows"),
+              Optional.of("validate: the file holds no data rows"),
               Optional.empty(),
               quarantine);
       repository.updateRun(failed);
@@ -424,7 +434,7 @@ public final class IngestionService {
               RunStatus.FAILED,
               clock.instant(),
               staged,
-              Optional.of(message),
+              Optional.of("reject rate: " + message),
               Optional.empty(),
               quarantine));
       throw ComptoirException.invalidInput("%s: %s", request.sourceName(), message);
@@ -730,6 +740,51 @@ public final class IngestionService {
             engine.profile(new ProfileRequest(files, columns, previousHistograms)));
     repository.saveProfile(profile);
     return profile;
+  }
+
+  /**
+   * Profiles the versions that have none (made before profiles existed, or whose profile failed),
+   * of one product or of all, each product's oldest first so that a version's histograms take the
+   * edges of the version before it. A version that fails is reported and the later versions of its
+   * product are skipped (left for the next backfill); versions with a profile are not touched.
+   *
+   * @throws NotFoundException when the product given does not exist
+   */
+  public ProfileBackfill backfillProfiles(
+      Optional<ProductId> product, ProfileBackfill.Listener listener) {
+    requireNonNull(product, "product is null");
+    requireNonNull(listener, "listener is null");
+    product.ifPresent(
+        id -> catalog.findProduct(id).orElseThrow(() -> new NotFoundException("product", id)));
+    int profiled = 0;
+    int failed = 0;
+    int skipped = 0;
+    Optional<VersionKey> failure = Optional.empty();
+    for (VersionKey key : repository.versionsWithoutProfile(product)) {
+      if (failure.isPresent() && failure.get().product().equals(key.product())) {
+        listener.skipped(key, failure.get());
+        skipped++;
+        continue;
+      }
+      failure = Optional.empty();
+      long start = System.nanoTime();
+      try {
+        Version version = loadVersion(key.product(), key.number());
+        DataProduct owner =
+            catalog
+                .findProduct(key.product())
+                .orElseThrow(() -> new NotFoundException("product", key.product()));
+        VersionProfile profile = profile(version, owner);
+        listener.profiled(profile, java.time.Duration.ofNanos(System.nanoTime() - start));
+        profiled++;
+      } catch (RuntimeException e) {
+        log.warn("cannot profile {}: {}", key, messageOf(e));
+        listener.failed(key, messageOf(e));
+        failure = Optional.of(key);
+        failed++;
+      }
+    }
+    return new ProfileBackfill(profiled, failed, skipped);
   }
 
   /** The stored profile of a version. */

@@ -42,18 +42,52 @@ public final class SourceFiles {
 
   /** SHA-256 of the file's bytes, in lowercase hex. */
   public static String sha256(Path path, ProgressListener progress) {
+    return scan(path, progress).checksum();
+  }
+
+  /**
+   * What one read of a file tells.
+   *
+   * @param checksum SHA-256 of the file's bytes, in lowercase hex
+   * @param longestLine the bytes of its longest line, line break excluded (a line ends at {@code
+   *     \n}); empty for a gzip file, whose lines are not seen
+   */
+  public record Scan(String checksum, java.util.OptionalLong longestLine) {}
+
+  /** Reads the file once: its SHA-256 and, unless it is gzip, its longest line. */
+  public static Scan scan(Path path, ProgressListener progress) {
     try (InputStream in = Files.newInputStream(path)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       long size = Math.max(1, Files.size(path));
       byte[] buffer = new byte[1 << 20];
       long done = 0;
+      long line = 0;
+      long longest = 0;
+      boolean gzip = false;
       int read;
       while ((read = in.read(buffer)) > 0) {
+        if (done == 0 && read >= 2 && (buffer[0] & 0xff) == 0x1f && (buffer[1] & 0xff) == 0x8b) {
+          gzip = true;
+        }
         digest.update(buffer, 0, read);
+        if (!gzip) {
+          for (int i = 0; i < read; i++) {
+            if (buffer[i] == '\n') {
+              longest = Math.max(longest, line);
+              line = 0;
+            } else {
+              line++;
+            }
+          }
+        }
         done += read;
         progress.progress("checksum", (double) done / size);
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return new Scan(
+          HexFormat.of().formatHex(digest.digest()),
+          gzip
+              ? java.util.OptionalLong.empty()
+              : java.util.OptionalLong.of(Math.max(longest, line)));
     } catch (IOException e) {
       throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
     } catch (NoSuchAlgorithmException e) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param quarantineAll when present, no row is accepted: every row of the source goes to the
  *     quarantine, as {@code SCHEMA_DRIFT} with this message (or its own error when the row cannot
  *     be read); {@code columns} are then not used
+ * @param longestLine the bytes of the longest line of a text source, when known: the engine sizes
+ *     its read buffers from it (empty: its defaults)
  */
 public record StageRequest(
     Path source,
@@ -26,7 +28,8 @@ public record StageRequest(
     List<Column> columns,
     Path stagingDirectory,
     String filePrefix,
-    Optional<String> quarantineAll) {
+    Optional<String> quarantineAll,
+    java.util.OptionalLong longestLine) {
   public StageRequest {
     requireNonNull(source, "source is null");
     requireNonNull(format, "format is null");
@@ -35,6 +38,39 @@ public record StageRequest(
     requireNonNull(stagingDirectory, "stagingDirectory is null");
     requireNonNull(filePrefix, "filePrefix is null");
     quarantineAll = quarantineAll == null ? Optional.empty() : quarantineAll;
+    longestLine = longestLine == null ? java.util.OptionalLong.empty() : longestLine;
+  }
+
+  public StageRequest(
+      Path source,
+      SourceFormat format,
+      SourceOptions options,
+      List<Column> columns,
+      Path stagingDirectory,
+      String filePrefix,
+      Optional<String> quarantineAll) {
+    this(
+        source,
+        format,
+        options,
+        columns,
+        stagingDirectory,
+        filePrefix,
+        quarantineAll,
+        java.util.OptionalLong.empty());
+  }
+
+  /** The same request with the longest line of its source known. */
+  public StageRequest withLongestLine(long bytes) {
+    return new StageRequest(
+        source,
+        format,
+        options,
+        columns,
+        stagingDirectory,
+        filePrefix,
+        quarantineAll,
+        java.util.OptionalLong.of(bytes));
   }
 
   public StageRequest(

@@ -112,6 +112,11 @@ public final class LineageIngestionRepository implements IngestionRepository {
   }
 
   @Override
+  public List<io.comptoir.ingest.VersionKey> versionsWithoutProfile(Optional<ProductId> product) {
+    return delegate.versionsWithoutProfile(product);
+  }
+
+  @Override
   public Set<String> referencedFiles() {
     return delegate.referencedFiles();
   }

@@ -180,4 +180,17 @@ final class InMemoryRepositories implements CatalogRepository, IngestionReposito
       ProductId product, int version) {
     return java.util.Optional.ofNullable(profiles.get(product + "@" + version));
   }
+
+  @Override
+  public synchronized java.util.List<io.comptoir.ingest.VersionKey> versionsWithoutProfile(
+      java.util.Optional<ProductId> product) {
+    return versions.stream()
+        .filter(v -> product.isEmpty() || v.product().equals(product.get()))
+        .filter(v -> !profiles.containsKey(v.product() + "@" + v.number()))
+        .map(v -> new io.comptoir.ingest.VersionKey(v.product(), v.number()))
+        .sorted(
+            java.util.Comparator.comparing((io.comptoir.ingest.VersionKey k) -> k.product().value())
+                .thenComparingInt(io.comptoir.ingest.VersionKey::number))
+        .toList();
+  }
 }

@@ -58,6 +58,7 @@ final class WholeQuarantineStager extends Stager {
               + literal("scans_" + suffix)
               + ", max_line_size="
               + request.options().maxLineBytes()
+              + CsvStager.buffer(request)
               + ", compression="
               + literal(DuckDbEngine.isGzip(request.source()) ? "gzip" : "none")
               + ") WITH ORDINALITY) WHERE raw IS NOT NULL AND trim(raw) <> ''"

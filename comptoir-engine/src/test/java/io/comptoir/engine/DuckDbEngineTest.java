@@ -274,6 +274,72 @@ class DuckDbEngineTest {
     }
   }
 
+  @Test
+  void quarantinesALineLongerThanDuckDbsDefaultReadBufferWhenItsLengthIsKnown() throws IOException {
+    // with DuckDB's 32 MiB buffers and store_rejects, such a line is neither a row nor a reject
+    String huge = "y".repeat(40 * 1024 * 1024);
+    Path file =
+        write(
+            "longer.csv",
+            "id,name,weight,day\n1,a,1.0,2024-01-01\n2," + huge + ",1.0,2024-01-01\n3,c,1.0,\n");
+    long longest =
+        io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {}).longestLine().getAsLong();
+
+    StagedData staged = stageKnowingLongestLine(file, SourceFormat.CSV, PARCELS, longest);
+
+    assertThat(longest).isEqualTo(huge.length() + "2,,1.0,2024-01-01".length());
+    assertThat(staged.rowsRead()).isEqualTo(3);
+    assertThat(staged.rowsQuarantined()).isEqualTo(1);
+    assertThat(engine.readQuarantine(staged.quarantineFile().orElseThrow(), 0, 10))
+        .extracting(QuarantinedRow::line, QuarantinedRow::errorType)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "LINE_SIZE_OVER_MAXIMUM"));
+  }
+
+  @Test
+  void validatesACsvLargerThanTheMemoryLimitWithTwoThreads() throws IOException {
+    // DuckDB's default 32 MiB CSV buffers do not fit: "could not allocate block of size 28.6 MiB"
+    engine.close();
+    engine = new DuckDbEngine(new EngineSettings(directory.resolve("tmp-small"), "30MB", 2));
+    Path file = directory.resolve("large.csv");
+    long bad = 0;
+    try (java.io.BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("id,name,weight,day\n");
+      for (int i = 0; i < 800_000; i++) {
+        if (i % 1000 == 7) {
+          out.write(i + ",colis-numero-" + i + ",lourd,2024-01-02\n");
+          bad++;
+        } else {
+          out.write(
+              i + ",colis-numero-" + i + "," + (i % 97) / 4.0 + ",2024-01-" + (10 + i % 19) + "\n");
+        }
+      }
+    }
+    assertThat(Files.size(file)).isGreaterThan(30_000_000L);
+    long longest =
+        io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {}).longestLine().getAsLong();
+
+    StagedData staged = stageKnowingLongestLine(file, SourceFormat.CSV, PARCELS, longest);
+
+    assertThat(staged.rowsRead()).isEqualTo(800_000);
+    assertThat(staged.rowsQuarantined()).isEqualTo(bad);
+    assertThat(staged.quarantineCounts())
+        .containsExactly(new io.comptoir.ingest.QuarantineCount("CAST", "weight", bad));
+  }
+
+  private StagedData stageKnowingLongestLine(
+      Path file, SourceFormat format, List<Column> columns, long longestLine) {
+    Path staging = directory.resolve("staging-" + runs++);
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return engine.stage(
+        new StageRequest(file, format, SourceOptions.defaults(), columns, staging, "run" + runs)
+            .withLongestLine(longestLine),
+        (phase, fraction) -> {});
+  }
+
   private StagedData stage(
       Path file, SourceFormat format, SourceOptions options, List<Column> columns) {
     Path staging = directory.resolve("staging-" + runs++);

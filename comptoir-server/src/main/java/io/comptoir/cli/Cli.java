@@ -29,6 +29,7 @@ public final class Cli {
     commandLine.addSubcommand(UserCommand.command(context));
     commandLine.addSubcommand(TokenCommand.command(context));
     commandLine.addSubcommand(FlowCommand.command(context));
+    commandLine.addSubcommand(ProfileCommand.command(context));
     CliErrors errors = new CliErrors();
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());

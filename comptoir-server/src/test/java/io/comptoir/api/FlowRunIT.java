@@ -112,6 +112,76 @@ class FlowRunIT {
   }
 
   @Test
+  void ingestsGzippedCsvJsonLinesAndParquetFilesOfADropZone() throws Exception {
+    save(
+        """
+        id: colis-formats
+        product: colis-suivi
+        source: {kind: file-drop, directory: inbox/dpd, stable-for: 1s}
+        write: {mode: append}
+        controls: {tolerated-reject-rate: 0.5}
+        """);
+    dropGzip("a.csv.gz", Fixtures.PARCELS_CSV);
+    drop(
+        "b.jsonl",
+        """
+        {"id": 5, "destination": "59000", "weight": 3.10, "shipped": "2024-02-01"}
+        {"id": 6, "destination": "67000", "weight": 0.40, "shipped": "2024-02-02"}
+        """);
+    dropGzip(
+        "c.jsonl.gz",
+        "{\"shipped\": \"2024-03-01\", \"weight\": 1.00, \"id\": 7, \"destination\": \"75002\"}\n");
+    Path parquet = zone.resolve("d.parquet");
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(
+          "COPY (SELECT 8::BIGINT AS id, '33000' AS destination, 9.99::DECIMAL(10,2) AS weight,"
+              + " DATE '2024-03-02' AS shipped) TO '"
+              + parquet
+              + "' (FORMAT parquet)");
+    }
+    Files.setLastModifiedTime(parquet, FileTime.from(Instant.now().minusSeconds(60)));
+
+    JsonNode result = run("colis-formats");
+
+    assertThat(result.path("runs"))
+        .extracting(
+            r -> r.path("source").asText(),
+            r -> r.path("status").asText(),
+            r -> r.path("rowsAccepted").asLong(),
+            r -> r.path("rowsQuarantined").asLong())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a.csv.gz", "SUCCEEDED", 3L, 1L),
+            org.assertj.core.groups.Tuple.tuple("b.jsonl", "SUCCEEDED", 2L, 0L),
+            org.assertj.core.groups.Tuple.tuple("c.jsonl.gz", "SUCCEEDED", 1L, 0L),
+            org.assertj.core.groups.Tuple.tuple("d.parquet", "SUCCEEDED", 1L, 0L));
+    io.comptoir.ingest.Version latest =
+        comptoir.ingestion().findLatestVersion(Fixtures.PARCELS).orElseThrow();
+    assertThat(latest.number()).isEqualTo(4);
+    assertThat(comptoir.ingestion().read(latest, List.of("id", "weight"), 0, 10).rows())
+        .containsExactlyInAnyOrder(
+            List.of(1L, new java.math.BigDecimal("1.50")),
+            List.of(3L, new java.math.BigDecimal("0.80")),
+            List.of(4L, new java.math.BigDecimal("2.25")),
+            List.of(5L, new java.math.BigDecimal("3.10")),
+            List.of(6L, new java.math.BigDecimal("0.40")),
+            List.of(7L, new java.math.BigDecimal("1.00")),
+            List.of(8L, new java.math.BigDecimal("9.99")));
+    assertThat(names(zone)).containsExactly("archive");
+    assertThat(names(zone.resolve("archive"))).hasSize(4);
+  }
+
+  /** A gzip file written a minute ago. */
+  private void dropGzip(String name, String content) throws IOException {
+    Path file = zone.resolve(name);
+    try (java.io.OutputStream out =
+        new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+  }
+
+  @Test
   void archivesWithoutReadingAgainAFileIngestedBeforeAStop() throws IOException {
     drop("a.csv", Fixtures.PARCELS_CSV);
     run("colis-dpd");
@@ -150,6 +220,28 @@ class FlowRunIT {
                     errors.stream().filter(n -> n.endsWith(".txt")).findFirst().orElseThrow()));
     assertThat(reason).contains("rows rejected");
     assertThat(comptoir.ingestion().listVersions(Fixtures.PARCELS)).hasSize(1);
+    JsonNode history = owner.get("/api/v1/flows/colis-dpd/runs").json().path("items");
+    assertThat(history).hasSize(2);
+    JsonNode good = history.get(0);
+    assertThat(good.path("source").asText()).isEqualTo("good.csv");
+    assertThat(good.path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(good.path("durationMillis").asLong()).isNotNegative();
+    assertThat(good.path("rowsRead").asLong()).isEqualTo(2);
+    assertThat(good.path("rowsAccepted").asLong()).isEqualTo(2);
+    assertThat(good.path("rowsQuarantined").asLong()).isZero();
+    assertThat(good.path("sourceBytes").asLong())
+        .isEqualTo(
+            Fixtures.MORE_PARCELS_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(good.path("error").isNull()).isTrue();
+    JsonNode bad = history.get(1);
+    assertThat(bad.path("status").asText()).isEqualTo("FAILED");
+    assertThat(bad.path("rowsRead").asLong()).isEqualTo(2);
+    assertThat(bad.path("rowsQuarantined").asLong()).isEqualTo(2);
+    assertThat(bad.path("version").isNull()).isTrue();
+    assertThat(bad.path("error").asText())
+        .isEqualTo(
+            "reject rate: 2 of 2 rows rejected (100.00%), above the tolerated 50.00%: no version"
+                + " created");
   }
 
   @Test

@@ -131,6 +131,59 @@ class FlowSchedulerIT {
   }
 
   @Test
+  void runsAFlowOnItsCronScheduleAndCountsItsVersionAndBytes() throws Exception {
+    server.close();
+    comptoir.close();
+    // a clock at second 45 of a minute when opened: the every-minute schedule is due 15 s later
+    Instant now = Instant.now();
+    java.time.Clock clock =
+        java.time.Clock.offset(
+            java.time.Clock.systemUTC(),
+            Duration.between(
+                now, now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(45)));
+    comptoir =
+        Comptoir.open(
+            Fixtures.configuration(dataDirectory, Map.of("flow-scheduler-seconds", "1")), clock);
+    server = comptoir.startHttp();
+    save(
+        """
+        id: colis-cron
+        product: colis-suivi
+        source: {kind: file-drop, directory: inbox/dpd, stable-for: 1s}
+        write: {mode: append}
+        trigger: {cron: "* * * * *"}
+        controls: {tolerated-reject-rate: 0.5}
+        """);
+    Path file = drop("a.csv", Fixtures.PARCELS_CSV);
+    long bytes = Files.size(file);
+    comptoir.startScheduler();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> comptoir.ingestion().findLatestVersion(Fixtures.PARCELS).isPresent());
+    assertThat(comptoir.ingestion().listRunsOfFlow("colis-cron", 10))
+        .singleElement()
+        .satisfies(
+            run ->
+                assertThat(run.startedAt().atZone(java.time.ZoneOffset.UTC).getSecond())
+                    .as("started at the minute, not when the file came")
+                    .isLessThan(30));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(metrics())
+                    .contains(
+                        "comptoir_flow_versions_total{flow=\"colis-cron\",mode=\"append\"} 1.0")
+                    .contains(
+                        "comptoir_flow_bytes_total{flow=\"colis-cron\",kind=\"source\"} "
+                            + bytes
+                            + ".0")
+                    .contains(
+                        "comptoir_flow_rows_total{flow=\"colis-cron\",kind=\"accepted\"} 3.0"));
+  }
+
+  @Test
   void retriesAFailingFlowWithBackoffThenGivesUpAndAlertsEachTime() throws Exception {
     save(
         """
@@ -150,7 +203,10 @@ class FlowSchedulerIT {
             () ->
                 assertThat(metrics())
                     .contains(
-                        "comptoir_flow_runs_total{flow=\"colis-absent\",outcome=\"failed\"} 3.0"));
+                        "comptoir_flow_runs_total{flow=\"colis-absent\",outcome=\"failed\"} 3.0")
+                    .contains(
+                        "comptoir_flow_failures_total{flow=\"colis-absent\",step=\"open the"
+                            + " source\"} 3.0"));
     // alerts are posted in the background: the third may come just after the third run's count
     await().atMost(Duration.ofSeconds(10)).until(() -> alerts.size() >= 3);
     assertThat(alerts)

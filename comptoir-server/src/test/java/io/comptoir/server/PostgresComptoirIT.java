@@ -97,6 +97,70 @@ class PostgresComptoirIT {
   }
 
   @Test
+  void backfillsTheProfilesOfVersionsThatHaveNoneInPostgres() throws SQLException {
+    Map<String, String> settings =
+        Map.of("store-jdbc-url", URL + "?currentSchema=" + schema, "store-user", "postgres");
+    Path data = directory.resolve("data");
+    Path first = Fixtures.write(directory.resolve("v1.csv"), Fixtures.PARCELS_CSV);
+    Path second = Fixtures.write(directory.resolve("v2.csv"), Fixtures.MORE_PARCELS_CSV);
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
+      Fixtures.seed(comptoir.catalog());
+      for (Path file : List.of(first, second)) {
+        comptoir
+            .ingestion()
+            .ingest(
+                IngestionRequest.of(Fixtures.PARCELS, file)
+                    .withOptions(SourceOptions.defaults().withDelimiter(';'))
+                    .withToleratedRejectRate(0.5),
+                ProgressListener.NONE);
+      }
+    }
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("DELETE FROM " + schema + ".version_profile_values");
+      statement.execute("DELETE FROM " + schema + ".version_profiles");
+    }
+    List<String> profiled = new java.util.ArrayList<>();
+    try (Comptoir comptoir = Comptoir.open(Fixtures.configuration(data, settings))) {
+      io.comptoir.ingest.ProfileBackfill done =
+          comptoir
+              .ingestion()
+              .backfillProfiles(
+                  java.util.Optional.empty(),
+                  new io.comptoir.ingest.ProfileBackfill.Listener() {
+                    @Override
+                    public void profiled(
+                        io.comptoir.ingest.VersionProfile profile, java.time.Duration took) {
+                      profiled.add(profile.product() + "@" + profile.version());
+                    }
+
+                    @Override
+                    public void failed(io.comptoir.ingest.VersionKey version, String message) {
+                      profiled.add("failed " + version + ": " + message);
+                    }
+
+                    @Override
+                    public void skipped(
+                        io.comptoir.ingest.VersionKey version,
+                        io.comptoir.ingest.VersionKey failed) {
+                      profiled.add("skipped " + version);
+                    }
+                  });
+
+      assertThat(done).isEqualTo(new io.comptoir.ingest.ProfileBackfill(2, 0, 0));
+      assertThat(profiled).containsExactly("colis-suivi@1", "colis-suivi@2");
+      assertThat(comptoir.ingestion().loadProfile(Fixtures.PARCELS, 2).rows()).isEqualTo(2);
+      assertThat(
+              comptoir
+                  .ingestion()
+                  .backfillProfiles(
+                      java.util.Optional.of(Fixtures.PARCELS),
+                      io.comptoir.ingest.ProfileBackfill.Listener.NONE))
+          .isEqualTo(new io.comptoir.ingest.ProfileBackfill(0, 0, 0));
+    }
+  }
+
+  @Test
   void keepsScoresCertificationsAndTheGlossaryInPostgres() {
     Map<String, String> settings =
         Map.of("store-jdbc-url", URL + "?currentSchema=" + schema, "store-user", "postgres");

@@ -305,6 +305,39 @@ final class JdbcIngestionRepository implements IngestionRepository {
   }
 
   @Override
+  public List<io.comptoir.ingest.VersionKey> versionsWithoutProfile(Optional<ProductId> product) {
+    requireNonNull(product, "product is null");
+    String sql =
+        "SELECT v.product_id, v.version_number FROM versions v WHERE NOT EXISTS (SELECT 1 FROM"
+            + " version_profiles p WHERE p.product_id = v.product_id"
+            + " AND p.version_number = v.version_number)"
+            + (product.isPresent() ? " AND v.product_id = ?" : "");
+    return database.call(
+        "list the versions without a profile" + product.map(p -> " of " + p).orElse(""),
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (product.isPresent()) {
+              statement.setString(1, product.get().value());
+            }
+            List<io.comptoir.ingest.VersionKey> keys = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                keys.add(
+                    new io.comptoir.ingest.VersionKey(
+                        ProductId.of(rows.getString(1)), rows.getInt(2)));
+              }
+            }
+            // sorted here: PostgreSQL's collation and SQLite's binary order differ on '-'
+            keys.sort(
+                java.util.Comparator.comparing(
+                        (io.comptoir.ingest.VersionKey key) -> key.product().value())
+                    .thenComparingInt(io.comptoir.ingest.VersionKey::number));
+            return keys;
+          }
+        });
+  }
+
+  @Override
   public Map<String, String> progress(String flow) {
     requireNonNull(flow, "flow is null");
     return database.call(

@@ -694,6 +694,52 @@ abstract class RepositoryContractTest {
   }
 
   @Test
+  void listsTheVersionsWithoutAProfileByProductThenOldestFirst() {
+    DataProduct suivi = saveProduct("colis-suivi");
+    DataProduct tarifs = saveProduct("colis-tarifs");
+    DataProduct colis = saveProduct("colis");
+    commit(suivi, 1, WriteMode.OVERWRITE, "sum-1", file("a.parquet", 10));
+    commit(suivi, 2, WriteMode.OVERWRITE, "sum-2", file("b.parquet", 10));
+    commit(suivi, 3, WriteMode.OVERWRITE, "sum-3", file("c.parquet", 10));
+    commit(tarifs, 1, WriteMode.OVERWRITE, "sum-t", file("t.parquet", 10));
+    commit(colis, 1, WriteMode.OVERWRITE, "sum-c", file("k.parquet", 10));
+    ingestion.saveProfile(oneColumnProfile(suivi.id(), 2));
+    ingestion.saveProfile(oneColumnProfile(tarifs.id(), 1));
+
+    assertThat(ingestion.versionsWithoutProfile(Optional.empty()))
+        .containsExactly(
+            new io.comptoir.ingest.VersionKey(colis.id(), 1),
+            new io.comptoir.ingest.VersionKey(suivi.id(), 1),
+            new io.comptoir.ingest.VersionKey(suivi.id(), 3));
+    assertThat(ingestion.versionsWithoutProfile(Optional.of(suivi.id())))
+        .containsExactly(
+            new io.comptoir.ingest.VersionKey(suivi.id(), 1),
+            new io.comptoir.ingest.VersionKey(suivi.id(), 3));
+    assertThat(ingestion.versionsWithoutProfile(Optional.of(tarifs.id()))).isEmpty();
+  }
+
+  private static io.comptoir.ingest.VersionProfile oneColumnProfile(ProductId product, int number) {
+    return new io.comptoir.ingest.VersionProfile(
+        product,
+        number,
+        10,
+        List.of(
+            new io.comptoir.ingest.ColumnProfile(
+                "id",
+                DataType.INTEGER,
+                false,
+                10,
+                0,
+                10,
+                Optional.of("1"),
+                Optional.of("10"),
+                Optional.of(5.5),
+                List.of(),
+                List.of(),
+                Optional.empty())));
+  }
+
+  @Test
   void findsNoVersionOfAProductWithoutVersions() {
     DataProduct product = saveProduct("colis-suivi");
     commit(product, 1, WriteMode.OVERWRITE, "sum-1", file("a.parquet", 10));
