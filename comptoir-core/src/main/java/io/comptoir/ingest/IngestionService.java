@@ -178,8 +178,7 @@ public final class IngestionService {
     log.info("run {} started: {} into {}", run.id(), request.sourceName(), product.id());
     Path staging = lake.createStagingDirectory(run.id());
     try {
-      Staged staged =
-          stage(request, product, run, format, source, scan.longestLine(), staging, progress);
+      Staged staged = stage(request, product, run, format, source, scan, staging, progress);
       if (staged.drift().isPresent()) {
         throw quarantineDrift(request, product, run, staged.data(), staged.drift().get());
       }
@@ -262,10 +261,11 @@ public final class IngestionService {
       IngestionRun run,
       SourceFormat format,
       Path source,
-      java.util.OptionalLong longestLine,
+      SourceFiles.Scan scan,
       Path staging,
       ProgressListener progress) {
     String step = "prepare";
+    java.util.OptionalLong longestLine = scan.longestLine();
     try {
       Path text = source;
       SourceOptions options = request.options();
@@ -313,6 +313,10 @@ public final class IngestionService {
           new StageRequest(text, format, options, columns, staging, run.id().value(), drift);
       if (longestLine.isPresent() && format != SourceFormat.PARQUET) {
         stageRequest = stageRequest.withLongestLine(longestLine.getAsLong());
+      }
+      if (scan.lines().isPresent() && format != SourceFormat.PARQUET) {
+        // transcoding keeps the line breaks: the lines are those of the text staged
+        stageRequest = stageRequest.withLines(scan.lines().getAsLong());
       }
       StagedData data = engine.stage(stageRequest, progress);
       return new Staged(data, columns, inferred, drift);

@@ -51,8 +51,11 @@ public final class SourceFiles {
    * @param checksum SHA-256 of the file's bytes, in lowercase hex
    * @param longestLine the bytes of its longest line, line break excluded (a line ends at {@code
    *     \n}); empty for a gzip file, whose lines are not seen
+   * @param lines its lines: line breaks, plus one when the last line has none; empty for a gzip
+   *     file
    */
-  public record Scan(String checksum, java.util.OptionalLong longestLine) {}
+  public record Scan(
+      String checksum, java.util.OptionalLong longestLine, java.util.OptionalLong lines) {}
 
   /** Reads the file once: its SHA-256 and, unless it is gzip, its longest line. */
   public static Scan scan(Path path, ProgressListener progress) {
@@ -63,6 +66,7 @@ public final class SourceFiles {
       long done = 0;
       long line = 0;
       long longest = 0;
+      long breaks = 0;
       boolean gzip = false;
       int read;
       while ((read = in.read(buffer)) > 0) {
@@ -75,6 +79,7 @@ public final class SourceFiles {
             if (buffer[i] == '\n') {
               longest = Math.max(longest, line);
               line = 0;
+              breaks++;
             } else {
               line++;
             }
@@ -87,7 +92,10 @@ public final class SourceFiles {
           HexFormat.of().formatHex(digest.digest()),
           gzip
               ? java.util.OptionalLong.empty()
-              : java.util.OptionalLong.of(Math.max(longest, line)));
+              : java.util.OptionalLong.of(Math.max(longest, line)),
+          gzip
+              ? java.util.OptionalLong.empty()
+              : java.util.OptionalLong.of(breaks + (line > 0 ? 1 : 0)));
     } catch (IOException e) {
       throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
     } catch (NoSuchAlgorithmException e) {

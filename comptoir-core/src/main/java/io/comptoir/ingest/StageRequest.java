@@ -20,6 +20,8 @@ import java.util.Optional;
  *     be read); {@code columns} are then not used
  * @param longestLine the bytes of the longest line of a text source, when known: the engine sizes
  *     its read buffers from it (empty: its defaults)
+ * @param lines the lines of a text source, when known: the engine checks that every record it read
+ *     was either accepted or quarantined against it
  */
 public record StageRequest(
     Path source,
@@ -29,7 +31,8 @@ public record StageRequest(
     Path stagingDirectory,
     String filePrefix,
     Optional<String> quarantineAll,
-    java.util.OptionalLong longestLine) {
+    java.util.OptionalLong longestLine,
+    java.util.OptionalLong lines) {
   public StageRequest {
     requireNonNull(source, "source is null");
     requireNonNull(format, "format is null");
@@ -39,6 +42,7 @@ public record StageRequest(
     requireNonNull(filePrefix, "filePrefix is null");
     quarantineAll = quarantineAll == null ? Optional.empty() : quarantineAll;
     longestLine = longestLine == null ? java.util.OptionalLong.empty() : longestLine;
+    lines = lines == null ? java.util.OptionalLong.empty() : lines;
   }
 
   public StageRequest(
@@ -57,6 +61,7 @@ public record StageRequest(
         stagingDirectory,
         filePrefix,
         quarantineAll,
+        java.util.OptionalLong.empty(),
         java.util.OptionalLong.empty());
   }
 
@@ -70,7 +75,22 @@ public record StageRequest(
         stagingDirectory,
         filePrefix,
         quarantineAll,
-        java.util.OptionalLong.of(bytes));
+        java.util.OptionalLong.of(bytes),
+        lines);
+  }
+
+  /** The same request with the number of lines of its source known. */
+  public StageRequest withLines(long count) {
+    return new StageRequest(
+        source,
+        format,
+        options,
+        columns,
+        stagingDirectory,
+        filePrefix,
+        quarantineAll,
+        longestLine,
+        java.util.OptionalLong.of(count));
   }
 
   public StageRequest(
