@@ -50,31 +50,61 @@ public final class SourceFiles {
    *
    * @param checksum SHA-256 of the file's bytes, in lowercase hex
    * @param longestLine the bytes of its longest line, line break excluded (a line ends at {@code
-   *     \n}); empty for a gzip file, whose lines are not seen
-   * @param lines its lines: line breaks, plus one when the last line has none; empty for a gzip
-   *     file
+   *     \n}), decompressed for a gzip file; empty for a gzip file that cannot be decompressed
+   * @param lines its lines: line breaks, plus one when the last line has none; empty when the
+   *     longest line is
    */
   public record Scan(
       String checksum, java.util.OptionalLong longestLine, java.util.OptionalLong lines) {}
 
-  /** Reads the file once: its SHA-256 and, unless it is gzip, its longest line. */
+  /**
+   * Reads the file once: its SHA-256 (of the file's bytes) and its lines, decompressed when it is
+   * gzip. A gzip file that cannot be decompressed gets its checksum only; its reading then fails
+   * with the engine's own message.
+   */
   public static Scan scan(Path path, ProgressListener progress) {
-    try (InputStream in = Files.newInputStream(path)) {
+    boolean gzip = isGzip(path);
+    try (InputStream file = Files.newInputStream(path)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       long size = Math.max(1, Files.size(path));
+      InputStream hashed =
+          new java.io.FilterInputStream(file) {
+            private long done;
+
+            @Override
+            public int read() throws IOException {
+              int b = super.read();
+              if (b >= 0) {
+                digest.update((byte) b);
+                seen(1);
+              }
+              return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+              int n = super.read(bytes, offset, length);
+              if (n > 0) {
+                digest.update(bytes, offset, n);
+                seen(n);
+              }
+              return n;
+            }
+
+            private void seen(int n) {
+              done += n;
+              progress.progress("checksum", (double) done / size);
+            }
+          };
       byte[] buffer = new byte[1 << 20];
-      long done = 0;
       long line = 0;
       long longest = 0;
       long breaks = 0;
-      boolean gzip = false;
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        if (done == 0 && read >= 2 && (buffer[0] & 0xff) == 0x1f && (buffer[1] & 0xff) == 0x8b) {
-          gzip = true;
-        }
-        digest.update(buffer, 0, read);
-        if (!gzip) {
+      boolean known = true;
+      InputStream text = gzip ? new GZIPInputStream(hashed, 1 << 16) : hashed;
+      try {
+        int read;
+        while ((read = text.read(buffer)) > 0) {
           for (int i = 0; i < read; i++) {
             if (buffer[i] == '\n') {
               longest = Math.max(longest, line);
@@ -85,17 +115,22 @@ public final class SourceFiles {
             }
           }
         }
-        done += read;
-        progress.progress("checksum", (double) done / size);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        if (!gzip) {
+          throw e;
+        }
+        known = false; // a damaged gzip file: DuckDB says what is wrong when it reads it
       }
+      // the checksum covers every byte, also those after the gzip data or after the damage
+      hashed.transferTo(OutputStream.nullOutputStream());
       return new Scan(
           HexFormat.of().formatHex(digest.digest()),
-          gzip
-              ? java.util.OptionalLong.empty()
-              : java.util.OptionalLong.of(Math.max(longest, line)),
-          gzip
-              ? java.util.OptionalLong.empty()
-              : java.util.OptionalLong.of(breaks + (line > 0 ? 1 : 0)));
+          known
+              ? java.util.OptionalLong.of(Math.max(longest, line))
+              : java.util.OptionalLong.empty(),
+          known
+              ? java.util.OptionalLong.of(breaks + (line > 0 ? 1 : 0))
+              : java.util.OptionalLong.empty());
     } catch (IOException e) {
       throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
     } catch (NoSuchAlgorithmException e) {

@@ -296,6 +296,43 @@ class DuckDbEngineTest {
   }
 
   @Test
+  void quarantinesALineLongerThanDuckDbsDefaultReadBufferInAGzipFile() throws IOException {
+    // the scan decompresses a gzip file to measure its lines, so its buffers are sized the same
+    String huge = "y".repeat(40 * 1024 * 1024);
+    Path file = directory.resolve("longer.csv.gz");
+    try (java.io.OutputStream out =
+        new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write(
+          ("id,name,weight,day\n1,a,1.0,2024-01-01\n2," + huge + ",1.0,2024-01-01\n3,c,1.0,\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    io.comptoir.ingest.SourceFiles.Scan scan =
+        io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {});
+    assertThat(scan.longestLine()).hasValue(huge.length() + "2,,1.0,2024-01-01".length());
+    assertThat(scan.lines()).hasValue(4);
+    Path staging = directory.resolve("staging-" + runs++);
+    Files.createDirectories(staging);
+
+    StagedData staged =
+        engine.stage(
+            new StageRequest(
+                    file,
+                    SourceFormat.CSV,
+                    SourceOptions.defaults(),
+                    PARCELS,
+                    staging,
+                    "run" + runs)
+                .withLongestLine(scan.longestLine().getAsLong())
+                .withLines(scan.lines().getAsLong()),
+            (phase, fraction) -> {});
+
+    assertThat(staged.rowsRead()).isEqualTo(3);
+    assertThat(engine.readQuarantine(staged.quarantineFile().orElseThrow(), 0, 10))
+        .extracting(QuarantinedRow::line, QuarantinedRow::errorType)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "LINE_SIZE_OVER_MAXIMUM"));
+  }
+
+  @Test
   void validatesACsvLargerThanTheMemoryLimitWithTwoThreads() throws IOException {
     // DuckDB's default 32 MiB CSV buffers do not fit: "could not allocate block of size 28.6 MiB"
     engine.close();
