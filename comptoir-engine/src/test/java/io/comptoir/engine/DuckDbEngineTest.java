@@ -285,7 +285,7 @@ class DuckDbEngineTest {
     long longest =
         io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {}).longestLine().getAsLong();
 
-    StagedData staged = stageKnowingLongestLine(file, SourceFormat.CSV, PARCELS, longest);
+    StagedData staged = stageScanned(file, PARCELS);
 
     assertThat(longest).isEqualTo(huge.length() + "2,,1.0,2024-01-01".length());
     assertThat(staged.rowsRead()).isEqualTo(3);
@@ -310,21 +310,8 @@ class DuckDbEngineTest {
         io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {});
     assertThat(scan.longestLine()).hasValue(huge.length() + "2,,1.0,2024-01-01".length());
     assertThat(scan.lines()).hasValue(4);
-    Path staging = directory.resolve("staging-" + runs++);
-    Files.createDirectories(staging);
 
-    StagedData staged =
-        engine.stage(
-            new StageRequest(
-                    file,
-                    SourceFormat.CSV,
-                    SourceOptions.defaults(),
-                    PARCELS,
-                    staging,
-                    "run" + runs)
-                .withLongestLine(scan.longestLine().getAsLong())
-                .withLines(scan.lines().getAsLong()),
-            (phase, fraction) -> {});
+    StagedData staged = stageScanned(file, PARCELS);
 
     assertThat(staged.rowsRead()).isEqualTo(3);
     assertThat(engine.readQuarantine(staged.quarantineFile().orElseThrow(), 0, 10))
@@ -352,10 +339,8 @@ class DuckDbEngineTest {
       }
     }
     assertThat(Files.size(file)).isGreaterThan(30_000_000L);
-    long longest =
-        io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {}).longestLine().getAsLong();
 
-    StagedData staged = stageKnowingLongestLine(file, SourceFormat.CSV, PARCELS, longest);
+    StagedData staged = stageScanned(file, PARCELS);
 
     assertThat(staged.rowsRead()).isEqualTo(800_000);
     assertThat(staged.rowsQuarantined()).isEqualTo(bad);
@@ -378,21 +363,8 @@ class DuckDbEngineTest {
     io.comptoir.ingest.SourceFiles.Scan scan =
         io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {});
     assertThat(scan.lines()).hasValue(50_001);
-    Path staging = directory.resolve("staging-" + runs++);
-    Files.createDirectories(staging);
 
-    StagedData staged =
-        engine.stage(
-            new StageRequest(
-                    file,
-                    SourceFormat.CSV,
-                    SourceOptions.defaults(),
-                    PARCELS,
-                    staging,
-                    "run" + runs)
-                .withLongestLine(scan.longestLine().getAsLong())
-                .withLines(scan.lines().getAsLong()),
-            (phase, fraction) -> {});
+    StagedData staged = stageScanned(file, PARCELS);
 
     assertThat(staged.rowsRead()).isEqualTo(50_000);
     assertThat(staged.rowsAccepted()).isZero();
@@ -400,8 +372,10 @@ class DuckDbEngineTest {
         .containsExactly(new io.comptoir.ingest.QuarantineCount("CAST", "weight", 50_000));
   }
 
-  private StagedData stageKnowingLongestLine(
-      Path file, SourceFormat format, List<Column> columns, long longestLine) {
+  /** Stages a file with what the ingestion's scan knows of it: its longest line and its lines. */
+  private StagedData stageScanned(Path file, List<Column> columns) {
+    io.comptoir.ingest.SourceFiles.Scan scan =
+        io.comptoir.ingest.SourceFiles.scan(file, (p, f) -> {});
     Path staging = directory.resolve("staging-" + runs++);
     try {
       Files.createDirectories(staging);
@@ -409,8 +383,10 @@ class DuckDbEngineTest {
       throw new AssertionError(e);
     }
     return engine.stage(
-        new StageRequest(file, format, SourceOptions.defaults(), columns, staging, "run" + runs)
-            .withLongestLine(longestLine),
+        new StageRequest(
+                file, SourceFormat.CSV, SourceOptions.defaults(), columns, staging, "run" + runs)
+            .withLongestLine(scan.longestLine().orElseThrow())
+            .withLines(scan.lines().orElseThrow()),
         (phase, fraction) -> {});
   }
 
