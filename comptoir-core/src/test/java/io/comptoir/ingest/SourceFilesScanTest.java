@@ -45,6 +45,36 @@ class SourceFilesScanTest {
   }
 
   @Test
+  void countsLikeAByteByByteReadingOnRandomText() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 20; round++) {
+      byte[] bytes = new byte[random.nextInt(3 << 20)];
+      for (int i = 0; i < bytes.length; i++) {
+        // line breaks of every spacing, and bytes that differ from one only by a bit
+        int kind = random.nextInt(round % 2 == 0 ? 40 : 4000);
+        bytes[i] = kind == 0 ? (byte) '\n' : kind == 1 ? (byte) 0x0b : (byte) ('a' + kind % 26);
+      }
+      long lines = 0;
+      long line = 0;
+      long longest = 0;
+      for (byte b : bytes) {
+        if (b == '\n') {
+          longest = Math.max(longest, line);
+          line = 0;
+          lines++;
+        } else {
+          line++;
+        }
+      }
+
+      SourceFiles.Scan scan = scan("random-" + round + ".txt", bytes);
+
+      assertThat(scan.lines()).hasValue(lines + (line > 0 ? 1 : 0));
+      assertThat(scan.longestLine()).hasValue(Math.max(longest, line));
+    }
+  }
+
+  @Test
   void measuresTheDecompressedLinesOfAGzipFileAndHashesItsCompressedBytes() throws Exception {
     byte[] bytes = gzip("id,name\n1,abc\n22,defgh\n");
 

@@ -48,13 +48,16 @@ final class Profiler {
         sql.append(", CAST(max(").append(c).append(") AS VARCHAR)");
         if (ColumnProfile.numeric(column.type())) {
           sql.append(", avg(CAST(").append(c).append(" AS DOUBLE))");
-          for (double q : ColumnProfile.QUANTILES) {
-            sql.append(", approx_quantile(CAST(")
-                .append(c)
-                .append(" AS DOUBLE), ")
-                .append(q)
-                .append(')');
-          }
+          // every quantile from one digest: five calls build five (5.9 s against 2.9 s for the
+          // first pass over 13.5 M rows of a 1 GB file)
+          sql.append(", approx_quantile(CAST(")
+              .append(c)
+              .append(" AS DOUBLE), [")
+              .append(
+                  ColumnProfile.QUANTILES.stream()
+                      .map(String::valueOf)
+                      .collect(java.util.stream.Collectors.joining(", ")))
+              .append("])");
         }
       }
     }
@@ -78,13 +81,19 @@ final class Profiler {
           if (ColumnProfile.numeric(column.type())) {
             mean = number(rs, i++);
             List<Double> values = new ArrayList<>();
-            for (int q = 0; q < ColumnProfile.QUANTILES.size(); q++) {
-              number(rs, i++).ifPresent(values::add);
+            java.sql.Array array = rs.getArray(i++);
+            if (array != null) {
+              for (Object value : (Object[]) array.getArray()) {
+                if (value instanceof Number number) {
+                  values.add(number.doubleValue());
+                }
+              }
             }
             quantiles = values.size() == ColumnProfile.QUANTILES.size() ? values : List.of();
           }
         }
-        List<ValueCount> top = personal(column) ? List.of() : topValues(column);
+        List<ValueCount> top =
+            personal(column) || nearlyUnique(nonNull, distinct) ? List.of() : topValues(column);
         Optional<Histogram> histogram =
             personal(column) || !ColumnProfile.numeric(column.type()) || nonNull == 0
                 ? Optional.empty()
@@ -106,6 +115,19 @@ final class Profiler {
       }
     }
     return profiles;
+  }
+
+  /** Below this many values a column always gets its top values. */
+  static final long NEARLY_UNIQUE_MIN_VALUES = 100_000;
+
+  /**
+   * A large column whose distinct estimate is at least half its values: its ten most frequent
+   * values would each be a handful of rows, and finding them groups every row by the column (16 s
+   * of a 1 GB file's 13.5 M rows for its identifiers and tracking numbers). It gets none, and so no
+   * Jensen–Shannon drift, which would compare two "other" buckets holding nearly every row.
+   */
+  static boolean nearlyUnique(long values, long distinct) {
+    return values >= NEARLY_UNIQUE_MIN_VALUES && distinct * 2 >= values;
   }
 
   private List<ValueCount> topValues(Column column) throws SQLException {

@@ -106,6 +106,28 @@ class ProfilerTest {
             });
   }
 
+  @Test
+  void givesNoTopValuesToALargeColumnOfMostlyDistinctValues() throws Exception {
+    Path file =
+        parquet(
+            "large.parquet",
+            "SELECT i AS id, CASE WHEN i % 3 = 0 THEN 'Lyon' ELSE 'Paris' END AS city,"
+                + " 'e' AS email, CAST(i % 7 AS DECIMAL(10,2)) AS weight"
+                + " FROM range(0, 150000) t(i)");
+
+    List<ColumnProfile> profiles =
+        engine.profile(new ProfileRequest(List.of(file), COLUMNS, Map.of()));
+
+    assertThat(profiles.get(0).topValues()).as("id: every value once").isEmpty();
+    assertThat(profiles.get(0).histogram()).isPresent();
+    assertThat(profiles.get(1).topValues())
+        .containsExactly(new ValueCount("Paris", 100_000), new ValueCount("Lyon", 50_000));
+    assertThat(profiles.get(3).topValues()).hasSize(7);
+    assertThat(Profiler.nearlyUnique(99_999, 99_999)).as("small columns keep theirs").isFalse();
+    assertThat(Profiler.nearlyUnique(200_000, 99_999)).isFalse();
+    assertThat(Profiler.nearlyUnique(200_000, 100_000)).isTrue();
+  }
+
   private Path parquet(String name, String select) throws Exception {
     Path file = directory.resolve(name);
     try (Connection connection = engine.connect();
