@@ -311,12 +311,9 @@ public final class IngestionService {
       step = "validate";
       StageRequest stageRequest =
           new StageRequest(text, format, options, columns, staging, run.id().value(), drift);
-      if (longestLine.isPresent() && format != SourceFormat.PARQUET) {
-        stageRequest = stageRequest.withLongestLine(longestLine.getAsLong());
-      }
-      if (scan.lines().isPresent() && format != SourceFormat.PARQUET) {
+      if (longestLine.isPresent() && scan.lines().isPresent() && format != SourceFormat.PARQUET) {
         // transcoding keeps the line breaks: the lines are those of the text staged
-        stageRequest = stageRequest.withLines(scan.lines().getAsLong());
+        stageRequest = stageRequest.withLines(longestLine.getAsLong(), scan.lines().getAsLong());
       }
       StagedData data = engine.stage(stageRequest, progress);
       return new Staged(data, columns, inferred, drift);

@@ -97,9 +97,7 @@ public final class SourceFiles {
             }
           };
       byte[] buffer = new byte[1 << 20];
-      long line = 0;
-      long longest = 0;
-      long breaks = 0;
+      Lines lines = new Lines();
       boolean known = true;
       InputStream text = gzip ? new GZIPInputStream(hashed, 1 << 16) : hashed;
       try {
@@ -112,28 +110,12 @@ public final class SourceFiles {
           for (; i + 8 <= read; i += 8) {
             long word = words.getLong(i) ^ 0x0a0a0a0a0a0a0a0aL;
             if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) == 0) {
-              line += 8;
-              continue;
-            }
-            for (int j = i; j < i + 8; j++) {
-              if (buffer[j] == '\n') {
-                longest = Math.max(longest, line);
-                line = 0;
-                breaks++;
-              } else {
-                line++;
-              }
-            }
-          }
-          for (; i < read; i++) {
-            if (buffer[i] == '\n') {
-              longest = Math.max(longest, line);
-              line = 0;
-              breaks++;
+              lines.line += 8;
             } else {
-              line++;
+              lines.accept(buffer, i, i + 8);
             }
           }
+          lines.accept(buffer, i, read);
         }
       } catch (java.util.zip.ZipException | java.io.EOFException e) {
         if (!gzip) {
@@ -145,16 +127,40 @@ public final class SourceFiles {
       hashed.transferTo(OutputStream.nullOutputStream());
       return new Scan(
           HexFormat.of().formatHex(digest.digest()),
-          known
-              ? java.util.OptionalLong.of(Math.max(longest, line))
-              : java.util.OptionalLong.empty(),
-          known
-              ? java.util.OptionalLong.of(breaks + (line > 0 ? 1 : 0))
-              : java.util.OptionalLong.empty());
+          known ? java.util.OptionalLong.of(lines.longest()) : java.util.OptionalLong.empty(),
+          known ? java.util.OptionalLong.of(lines.count()) : java.util.OptionalLong.empty());
     } catch (IOException e) {
       throw ComptoirException.invalidInput("cannot read %s: %s", path, e.getMessage());
     } catch (NoSuchAlgorithmException e) {
       throw new ComptoirException(ErrorCode.INTERNAL, "SHA-256 is not available", e);
+    }
+  }
+
+  /** The lines seen so far: the current one's length, the longest ended, the breaks. */
+  private static final class Lines {
+    long line;
+    long longest;
+    long breaks;
+
+    void accept(byte[] bytes, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (bytes[i] == '\n') {
+          longest = Math.max(longest, line);
+          line = 0;
+          breaks++;
+        } else {
+          line++;
+        }
+      }
+    }
+
+    long longest() {
+      return Math.max(longest, line);
+    }
+
+    /** Line breaks, plus one when the last line has none. */
+    long count() {
+      return breaks + (line > 0 ? 1 : 0);
     }
   }
 

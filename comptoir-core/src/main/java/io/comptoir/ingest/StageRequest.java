@@ -65,8 +65,8 @@ public record StageRequest(
         java.util.OptionalLong.empty());
   }
 
-  /** The same request with the longest line of its source known. */
-  public StageRequest withLongestLine(long bytes) {
+  /** The same request with the longest line and the number of lines of its source known. */
+  public StageRequest withLines(long longestLine, long lines) {
     return new StageRequest(
         source,
         format,
@@ -75,22 +75,8 @@ public record StageRequest(
         stagingDirectory,
         filePrefix,
         quarantineAll,
-        java.util.OptionalLong.of(bytes),
-        lines);
-  }
-
-  /** The same request with the number of lines of its source known. */
-  public StageRequest withLines(long count) {
-    return new StageRequest(
-        source,
-        format,
-        options,
-        columns,
-        stagingDirectory,
-        filePrefix,
-        quarantineAll,
-        longestLine,
-        java.util.OptionalLong.of(count));
+        java.util.OptionalLong.of(longestLine),
+        java.util.OptionalLong.of(lines));
   }
 
   public StageRequest(

@@ -385,8 +385,7 @@ class DuckDbEngineTest {
     return engine.stage(
         new StageRequest(
                 file, SourceFormat.CSV, SourceOptions.defaults(), columns, staging, "run" + runs)
-            .withLongestLine(scan.longestLine().orElseThrow())
-            .withLines(scan.lines().orElseThrow()),
+            .withLines(scan.longestLine().orElseThrow(), scan.lines().orElseThrow()),
         (phase, fraction) -> {});
   }
 
