@@ -96,6 +96,17 @@ public final class ComptoirFlowChild {
                   .findLatestVersion(ProductId.of(PRODUCT))
                   .map(v -> String.valueOf(v.number()))
                   .orElse("none"));
+      // the versions are readable once the run returns; their profiles follow in the background
+      long profiles = System.nanoTime();
+      for (IngestionRun ingestion : run.runs()) {
+        if (ingestion.versionNumber().isPresent()) {
+          comptoir
+              .ingestion()
+              .profiled(ingestion.product(), ingestion.versionNumber().get())
+              .join();
+        }
+      }
+      System.out.println("profile_after_seconds=" + Measure.seconds(profiles));
       System.out.println("peak_rss_mib=" + Measure.peakRssMib());
     }
   }

@@ -79,6 +79,10 @@ public final class ComptoirIngestChild {
       System.out.println("checksum_seconds=" + (validateStart - checksumStart) / 1e9);
       System.out.println("validate_seconds=" + (commitStart - validateStart) / 1e9);
       System.out.println("commit_seconds=" + (end - commitStart) / 1e9);
+      // the version is readable once ingest returns; its profile follows in the background
+      ingestion.profiled(id, run.versionNumber().orElseThrow()).join().orElseThrow();
+      System.out.println("profile_after_seconds=" + (System.nanoTime() - end) / 1e9);
+      ingestion.close();
       System.out.println("rows_read=" + run.rowsRead());
       System.out.println("rows=" + run.rowsAccepted());
       System.out.println("rows_quarantined=" + run.rowsQuarantined());

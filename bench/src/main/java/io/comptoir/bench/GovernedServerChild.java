@@ -89,6 +89,8 @@ public final class GovernedServerChild {
       System.out.println("ingest_seconds=" + Measure.seconds(start));
       System.out.println("rows=" + run.rowsAccepted());
       Version version = comptoir.ingestion().findLatestVersion(PRODUCT).orElseThrow();
+      // the profile runs in the background after the ingestion: done before anything is measured
+      comptoir.ingestion().profiled(PRODUCT, version.number()).join();
       System.out.println("version=" + version.number());
       System.out.println(
           "files="

@@ -85,6 +85,8 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "ingest_checksum_seconds=%s%n", last.get("checksum_seconds"));
     System.out.printf(Locale.ROOT, "ingest_validate_seconds=%s%n", last.get("validate_seconds"));
     System.out.printf(Locale.ROOT, "ingest_commit_seconds=%s%n", last.get("commit_seconds"));
+    System.out.printf(
+        Locale.ROOT, "profile_after_ingest_seconds=%s%n", last.get("profile_after_seconds"));
     System.out.printf(Locale.ROOT, "ingest_vs_duckdb_ratio=%.2f%n", ingest / duck);
     System.out.printf(Locale.ROOT, "ingest_mb_per_second=%.1f%n", bytes / 1024.0 / 1024.0 / ingest);
     System.out.println("duckdb_peak_rss_mib=" + baseline.get(0).get("peak_rss_mib"));

@@ -135,6 +135,10 @@ public final class JdbcBenchmark {
             Double.parseDouble(ingest.get("ingest_seconds")));
         out.printf(
             Locale.ROOT,
+            "jdbc_profile_after_seconds=%.2f%n",
+            Double.parseDouble(ingest.get("profile_after_seconds")));
+        out.printf(
+            Locale.ROOT,
             "jdbc_ingest_json_lines_mb=%.1f%n",
             Double.parseDouble(ingest.get("source_mb")));
         out.println("jdbc_read_peak_rss_mib=" + read.get("peak_rss_mib"));

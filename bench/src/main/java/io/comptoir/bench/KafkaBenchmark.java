@@ -105,6 +105,10 @@ public final class KafkaBenchmark {
           Double.parseDouble(ingest.get("ingest_seconds")));
       System.out.printf(
           Locale.ROOT,
+          "kafka_profile_after_seconds=%.2f%n",
+          Double.parseDouble(ingest.get("profile_after_seconds")));
+      System.out.printf(
+          Locale.ROOT,
           "kafka_ingest_json_lines_mb=%.1f%n",
           Double.parseDouble(ingest.get("source_mb")));
       System.out.println("kafka_consume_peak_rss_mib=" + consume.get("peak_rss_mib"));

@@ -73,6 +73,10 @@ public final class LargeFileBenchmark {
         Locale.ROOT,
         "large_file_seconds=%.2f%n",
         Double.parseDouble(ingest.getOrDefault("seconds", "-1")));
+    System.out.printf(
+        Locale.ROOT,
+        "large_file_profile_after_seconds=%.2f%n",
+        Double.parseDouble(ingest.getOrDefault("profile_after_seconds", "-1")));
     System.out.println("large_file_peak_rss_mb=" + ingest.getOrDefault("peak_rss_mib", "-1"));
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * Ingests a file into a new immutable version of a product. Every row read ends either in the
  * version or in the quarantine; a version becomes visible only when its metadata commits.
  */
-public final class IngestionService {
+public final class IngestionService implements AutoCloseable {
+  /** How long closing waits for the versions' profiles still queued. */
+  public static final java.time.Duration PROFILE_DRAIN = java.time.Duration.ofSeconds(60);
+
+  private final ProfileQueue profiles = new ProfileQueue(PROFILE_DRAIN);
   private volatile java.util.function.BiConsumer<IngestionRun, Version> versionCommitted =
       (run, version) -> {};
   private final MetadataChanges changes;
@@ -670,7 +675,7 @@ public final class IngestionService {
     // quality step 3 of 3: the results are kept with the committed version
     quality.record(number);
     notifyCommitted(succeeded, version);
-    profileQuietly(version, updated.orElse(product));
+    queueProfile(version, updated.orElse(product));
     changes.publish(MetadataChanges.Kind.VERSION, product.id().value());
     log.info(
         "{} version {}: {} rows read, {} accepted, {} quarantined",
@@ -691,22 +696,62 @@ public final class IngestionService {
   }
 
   /**
-   * Profiles a committed version and stores the profile. A failure is logged, not thrown: the
-   * version is committed already, and has no profile (nor drift) until profiled again.
+   * Queues the profile of a committed version: it is computed in the background, after the
+   * ingestion has returned (see {@link ProfileQueue}).
    */
-  private void profileQuietly(Version version, DataProduct product) {
-    try {
-      long start = System.nanoTime();
-      profile(version, product);
-      log.info(
-          "profiled {} version {} in {} ms",
-          version.product(),
-          version.number(),
-          (System.nanoTime() - start) / 1_000_000);
-    } catch (RuntimeException e) {
-      log.warn(
-          "cannot profile {} version {}: {}", version.product(), version.number(), messageOf(e));
+  private CompletableFuture<Optional<VersionProfile>> queueProfile(
+      Version version, DataProduct product) {
+    return profiles.submit(
+        new VersionKey(version.product(), version.number()), () -> profile(version, product));
+  }
+
+  /**
+   * The profile of a version once computed: completes at once when it is stored already, or when
+   * the version has none and none is being computed (empty); otherwise when the background profiler
+   * has stored it (empty if it failed).
+   */
+  public CompletableFuture<Optional<VersionProfile>> profiled(ProductId product, int number) {
+    Optional<CompletableFuture<Optional<VersionProfile>>> pending =
+        profiles.pending(new VersionKey(product, number));
+    if (pending.isPresent()) {
+      return pending.get();
     }
+    return CompletableFuture.completedFuture(repository.findProfile(product, number));
+  }
+
+  /** Whether the profile of a version is being computed or waits its turn. */
+  public boolean profiling(ProductId product, int number) {
+    return profiles.pending(new VersionKey(product, number)).isPresent();
+  }
+
+  /**
+   * Queues the profiles of the versions that have none, each product's oldest first: those whose
+   * profile had not been computed when the process stopped, or had failed. For a server at start;
+   * returns how many were queued.
+   */
+  public int resumeProfiles() {
+    int queued = 0;
+    for (VersionKey key : repository.versionsWithoutProfile(Optional.empty())) {
+      Optional<Version> version = repository.findVersion(key.product(), key.number());
+      Optional<DataProduct> product = catalog.findProduct(key.product());
+      if (version.isPresent() && product.isPresent()) {
+        queueProfile(version.get(), product.get());
+        queued++;
+      }
+    }
+    if (queued > 0) {
+      log.info("{} version(s) without a profile: profiling them in the background", queued);
+    }
+    return queued;
+  }
+
+  /**
+   * Stops profiling: waits up to {@link #PROFILE_DRAIN} for the profiles queued, then leaves the
+   * rest for {@link #resumeProfiles()} or {@code comptoir profile backfill}.
+   */
+  @Override
+  public void close() {
+    profiles.close();
   }
 
   /** Computes and stores the profile of a version, binned like the previous version's. */
@@ -844,7 +889,7 @@ public final class IngestionService {
                     request.sourceName()));
   }
 
-  private static String messageOf(Throwable e) {
+  static String messageOf(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 

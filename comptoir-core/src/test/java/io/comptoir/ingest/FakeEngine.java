@@ -22,6 +22,17 @@ final class FakeEngine implements DataEngine {
   RuntimeException failure;
   final List<Optional<Instant>> historized = new ArrayList<>();
 
+  /** Profiles wait for it to open: open unless a test replaces it. */
+  volatile java.util.concurrent.CountDownLatch profileGate =
+      new java.util.concurrent.CountDownLatch(0);
+
+  /** Thrown by profiles when set. */
+  volatile RuntimeException profileFailure;
+
+  /** The profiles computed, failed ones included. */
+  final java.util.concurrent.atomic.AtomicInteger profiled =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   @Override
   public Rewrite merge(KeyedRows rows) {
     try {
@@ -136,6 +147,19 @@ final class FakeEngine implements DataEngine {
 
   @Override
   public List<ColumnProfile> profile(ProfileRequest request) {
+    try {
+      if (!profileGate.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the profile gate stayed closed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while profiling", e);
+    }
+    profiled.incrementAndGet();
+    RuntimeException thrown = profileFailure;
+    if (thrown != null) {
+      throw thrown;
+    }
     return List.of();
   }
 

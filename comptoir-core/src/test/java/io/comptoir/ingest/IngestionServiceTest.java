@@ -317,6 +317,101 @@ class IngestionServiceTest {
     assertThat(lake.resolve(service.loadVersion(PRODUCT, 1).files().get(0).path())).exists();
   }
 
+  @Test
+  void returnsOnceTheVersionIsCommittedAndProfilesItInTheBackground() throws Exception {
+    engine.profileGate = new java.util.concurrent.CountDownLatch(1);
+
+    IngestionRun run = service.ingest(request("a.csv", "value\nx\ny\n"), ProgressListener.NONE);
+
+    // readable and listed while its profile waits
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(service.findLatestVersion(PRODUCT))
+        .hasValueSatisfying(v -> assertThat(v.number()).isEqualTo(1));
+    assertThat(service.profiling(PRODUCT, 1)).isTrue();
+    java.util.concurrent.CompletableFuture<Optional<VersionProfile>> profiled =
+        service.profiled(PRODUCT, 1);
+    assertThat(profiled).isNotDone();
+    assertThat(repositories.findProfile(PRODUCT, 1)).isEmpty();
+
+    engine.profileGate.countDown();
+
+    assertThat(profiled.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasValueSatisfying(p -> assertThat(p.rows()).isEqualTo(2));
+    assertThat(service.profiling(PRODUCT, 1)).isFalse();
+    assertThat(repositories.findProfile(PRODUCT, 1)).isPresent();
+    assertThat(service.profiled(PRODUCT, 1)).isCompletedWithValueMatching(Optional::isPresent);
+  }
+
+  @Test
+  void profilesTheVersionsInTheOrderTheyWereCommitted() throws Exception {
+    engine.profileGate = new java.util.concurrent.CountDownLatch(1);
+    service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+    service.ingest(request("b.csv", "value\nx\ny\n"), ProgressListener.NONE);
+    List<Integer> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    service.profiled(PRODUCT, 2).thenRun(() -> order.add(2));
+    service.profiled(PRODUCT, 1).thenRun(() -> order.add(1));
+
+    engine.profileGate.countDown();
+    service.profiled(PRODUCT, 2).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(order).containsExactly(1, 2));
+  }
+
+  @Test
+  void closingWaitsForTheQueuedProfiles() throws Exception {
+    engine.profileGate = new java.util.concurrent.CountDownLatch(1);
+    service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+    service.ingest(request("b.csv", "value\nx\ny\n"), ProgressListener.NONE);
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              engine.profileGate.countDown();
+            });
+    opener.start();
+
+    service.close();
+
+    assertThat(repositories.findProfile(PRODUCT, 1)).isPresent();
+    assertThat(repositories.findProfile(PRODUCT, 2)).isPresent();
+    opener.join();
+  }
+
+  @Test
+  void aFailedProfileLeavesTheVersionAndIsResumedLater() throws Exception {
+    engine.profileFailure = new IllegalStateException("engine out of memory");
+
+    IngestionRun run = service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(service.profiled(PRODUCT, 1).get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isEmpty();
+    assertThat(service.loadVersion(PRODUCT, 1).rowCount()).isEqualTo(1);
+    assertThat(repositories.findProfile(PRODUCT, 1)).isEmpty();
+
+    engine.profileFailure = null;
+    assertThat(service.resumeProfiles()).isEqualTo(1);
+
+    assertThat(service.profiled(PRODUCT, 1).get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isPresent();
+    assertThat(service.resumeProfiles()).isZero();
+  }
+
+  @Test
+  void aVersionCommittedAfterClosingIsLeftWithoutAProfile() throws Exception {
+    service.close();
+
+    IngestionRun run = service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
+
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(service.profiled(PRODUCT, 1)).isCompletedWithValue(Optional.empty());
+    assertThat(engine.profiled).hasValue(0);
+  }
+
   private List<String> lines(Version version) throws IOException {
     List<String> lines = new java.util.ArrayList<>();
     for (DataFile file : version.files()) {

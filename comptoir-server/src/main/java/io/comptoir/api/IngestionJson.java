@@ -76,8 +76,13 @@ final class IngestionJson {
       int files,
       String sourceChecksum,
       List<ColumnJson> schema,
-      RunJson run) {
-    static VersionJson of(Version version, IngestionRun run) {
+      RunJson run,
+      String profile) {
+    /**
+     * @param profile {@code READY}, {@code COMPUTING} (in the background, after the commit) or
+     *     {@code NONE} (failed, or made before profiles existed)
+     */
+    static VersionJson of(Version version, IngestionRun run, String profile) {
       return new VersionJson(
           version.product().value(),
           version.number(),
@@ -88,7 +93,8 @@ final class IngestionJson {
           version.files().size(),
           version.sourceChecksum(),
           ColumnJson.of(version.schema()),
-          RunJson.of(run));
+          RunJson.of(run),
+          profile);
     }
   }
 

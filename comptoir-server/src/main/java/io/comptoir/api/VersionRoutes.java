@@ -10,6 +10,8 @@ import io.comptoir.catalog.CatalogService;
 import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.PersonalDataCategory;
 import io.comptoir.catalog.ProductId;
+import io.comptoir.common.ComptoirException;
+import io.comptoir.common.ErrorCode;
 import io.comptoir.common.NotFoundException;
 import io.comptoir.common.PageRequest;
 import io.comptoir.identity.Access;
@@ -26,6 +28,9 @@ import java.util.List;
  * contract, comes with contracts.
  */
 final class VersionRoutes {
+  /** The {@code Retry-After} of a profile being computed. */
+  static final int PROFILE_RETRY_SECONDS = 2;
+
   private final CatalogService catalog;
   private final IngestionService ingestion;
 
@@ -49,7 +54,16 @@ final class VersionRoutes {
 
   private void version(Context context) {
     Version version = loadVersion(context);
-    context.json(VersionJson.of(version, ingestion.loadRun(version.run())));
+    String profile;
+    if (ingestion.profiling(version.product(), version.number())) {
+      profile = "COMPUTING";
+    } else {
+      profile =
+          ingestion.profiled(version.product(), version.number()).join().isPresent()
+              ? "READY"
+              : "NONE";
+    }
+    context.json(VersionJson.of(version, ingestion.loadRun(version.run()), profile));
   }
 
   private void rows(Context context) {
@@ -69,6 +83,7 @@ final class VersionRoutes {
   private void profile(Context context) {
     DataProduct product = catalog.loadProduct(Parameters.productId(context));
     Version version = ingestion.loadVersion(product.id(), Parameters.versionNumber(context));
+    refuseWhileProfiling(context, version.product(), version.number());
     VersionProfile profile = ingestion.loadProfile(version.product(), version.number());
     // a column declared personal since the version was profiled shows counts only too
     List<ColumnProfile> columns =
@@ -87,6 +102,10 @@ final class VersionRoutes {
 
   private void drift(Context context) {
     Version version = loadVersion(context);
+    refuseWhileProfiling(context, version.product(), version.number());
+    if (version.number() > 1) {
+      refuseWhileProfiling(context, version.product(), version.number() - 1);
+    }
     context.json(
         ProfileJson.DriftJson.of(
             ingestion
@@ -96,6 +115,23 @@ final class VersionRoutes {
                         new NotFoundException(
                             "drift (a first version, or a version without a profile)",
                             version.product() + "@" + version.number()))));
+  }
+
+  /**
+   * A profile is computed in the background after its version's commit: until it is stored, a 404
+   * that says so, with {@code Retry-After}.
+   */
+  private void refuseWhileProfiling(Context context, ProductId product, int number) {
+    if (ingestion.profiling(product, number)) {
+      context.header("Retry-After", String.valueOf(PROFILE_RETRY_SECONDS));
+      throw new ComptoirException(
+          ErrorCode.NOT_FOUND,
+          "the profile of version "
+              + number
+              + " of "
+              + product
+              + " is being computed; try again in a few seconds");
+    }
   }
 
   private Version loadVersion(Context context) {

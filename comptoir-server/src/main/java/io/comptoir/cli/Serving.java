@@ -12,6 +12,10 @@ final class Serving {
     PrintWriter out = context.out();
     try (ApiServer server = comptoir.startHttp()) {
       comptoir.startScheduler();
+      if (comptoir.recovered()) {
+        // versions whose profile the last process left undone, or that failed
+        comptoir.ingestion().resumeProfiles();
+      }
       out.println("Comptoir is serving on " + server.url());
       out.println("  API        " + server.url() + "/api/v1/products");
       out.println("  OpenAPI    " + server.url() + "/openapi.json");

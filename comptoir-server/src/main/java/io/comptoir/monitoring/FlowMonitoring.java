@@ -122,15 +122,35 @@ public final class FlowMonitoring implements FlowEvents {
     measureLag(flow);
   }
 
+  /**
+   * Alerts once the version's profile is stored: the profile is computed in the background after
+   * the run, so the alert follows the run by the time it takes.
+   */
   private void alertOnDrift(FlowDefinition flow, IngestionRun run) {
+    if (run.versionNumber().isEmpty()) {
+      return;
+    }
+    int number = run.versionNumber().get();
     try {
-      run.versionNumber()
-          .flatMap(number -> versions.drift(run.product(), number))
-          .filter(Drift::alerting)
-          .ifPresent(drift -> driftAlert(flow, drift));
+      versions
+          .profiled(run.product(), number)
+          .thenRun(
+              () -> {
+                try {
+                  versions
+                      .drift(run.product(), number)
+                      .filter(Drift::alerting)
+                      .ifPresent(drift -> driftAlert(flow, drift));
+                } catch (RuntimeException e) {
+                  log.warn(
+                      "flow {}: cannot compute the drift of run {}: {}",
+                      flow.id(),
+                      run.id(),
+                      e.toString());
+                }
+              });
     } catch (RuntimeException e) {
-      log.warn(
-          "flow {}: cannot compute the drift of run {}: {}", flow.id(), run.id(), e.toString());
+      log.warn("flow {}: cannot read the profile of run {}: {}", flow.id(), run.id(), e.toString());
     }
   }
 

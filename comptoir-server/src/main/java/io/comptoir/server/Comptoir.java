@@ -187,7 +187,20 @@ public final class Comptoir implements AutoCloseable {
    */
   public static Comptoir open(
       Configuration configuration, Clock baseClock, Map<String, String> environment) {
+    return open(configuration, baseClock, environment, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Opens everything, the engine wrapped by {@code engineWrapper}: tests hold the engine's work
+   * back with it to see what happens meanwhile.
+   */
+  public static Comptoir open(
+      Configuration configuration,
+      Clock baseClock,
+      Map<String, String> environment,
+      java.util.function.UnaryOperator<DataEngine> engineWrapper) {
     requireNonNull(configuration, "configuration is null");
+    requireNonNull(engineWrapper, "engineWrapper is null");
     requireNonNull(environment, "environment is null");
     Path dataDirectory = configuration.path(ConfigKeys.DATA_DIR);
     createDirectory(dataDirectory);
@@ -216,14 +229,15 @@ public final class Comptoir implements AutoCloseable {
     SearchIndex search = null;
     try {
       engine =
-          new DuckDbEngine(
-              new EngineSettings(
-                  temp,
-                  configuration.string(ConfigKeys.ENGINE_MEMORY_LIMIT),
-                  configuration
-                      .optionalInteger(ConfigKeys.ENGINE_THREADS)
-                      .orElse(Runtime.getRuntime().availableProcessors()),
-                  configuration.string(ConfigKeys.ENGINE_READ_CACHE)));
+          engineWrapper.apply(
+              new DuckDbEngine(
+                  new EngineSettings(
+                      temp,
+                      configuration.string(ConfigKeys.ENGINE_MEMORY_LIMIT),
+                      configuration
+                          .optionalInteger(ConfigKeys.ENGINE_THREADS)
+                          .orElse(Runtime.getRuntime().availableProcessors()),
+                      configuration.string(ConfigKeys.ENGINE_READ_CACHE))));
       Lake lake = new Lake(dataDirectory.resolve("lake"));
       MetadataChanges changes = new MetadataChanges();
       CatalogService catalog = new CatalogService(store.catalog(), clock, changes);
@@ -821,6 +835,9 @@ public final class Comptoir implements AutoCloseable {
         scheduler.close();
       }
     }
+    // the profiles still queued are computed before the engine closes, and their drift alerts
+    // sent before the webhooks stop
+    ingestion.close();
     webhooks.close();
     // each part closes even when one before it failed; the first failure is thrown, the others
     // are suppressed in it

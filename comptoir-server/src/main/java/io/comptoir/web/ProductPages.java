@@ -116,7 +116,8 @@ final class ProductPages {
       long totalReads,
       String consumptionChart,
       List<ContractLine> ownContracts,
-      Optional<Drift> drift) {}
+      Optional<Drift> drift,
+      boolean profiling) {}
 
   /** A column of the request form with the masking that will apply. */
   record RequestColumn(Column column, Masking masking, List<Masking> choices, boolean checked) {
@@ -243,7 +244,8 @@ final class ProductPages {
                 days.stream().mapToLong(Day::reads).sum(),
                 consumptionChart,
                 own,
-                latestDrift(product, versions)),
+                latestDrift(product, versions),
+                latestProfiling(product, versions)),
             "standing",
             StandingPages.standing(services, principal, product)));
   }
@@ -256,6 +258,14 @@ final class ProductPages {
     return services
         .ingestion()
         .drift(product.id(), versions.get(versions.size() - 1).version().number());
+  }
+
+  /** Whether the latest version's profile, hence its drift, is still being computed. */
+  private boolean latestProfiling(DataProduct product, List<VersionRow> versions) {
+    return !versions.isEmpty()
+        && services
+            .ingestion()
+            .profiling(product.id(), versions.get(versions.size() - 1).version().number());
   }
 
   private static boolean mayRequest(Principal principal, DataProduct product, SharingScope scope) {

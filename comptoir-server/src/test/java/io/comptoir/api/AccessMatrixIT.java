@@ -108,6 +108,8 @@ class AccessMatrixIT {
                 PARCELS_CSV);
     assertThat(run.status()).as(run.body()).isEqualTo(201);
     runId = run.json().path("id").asText();
+    // the profile follows the upload in the background: its route is checked once it is stored
+    comptoir.ingestion().profiled(Fixtures.PARCELS, 1).join();
     consumerContract = request(clients.get(CONSUMER));
     ownerContract = request(clients.get(OWNER));
     Http.Response approved =

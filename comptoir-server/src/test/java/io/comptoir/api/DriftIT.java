@@ -12,6 +12,7 @@ import io.comptoir.catalog.ProductId;
 import io.comptoir.identity.Role;
 import io.comptoir.server.Comptoir;
 import io.comptoir.server.Fixtures;
+import io.comptoir.server.GatedProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -41,6 +42,10 @@ class DriftIT {
   @TempDir Path dataDirectory;
 
   private Comptoir comptoir;
+
+  /** Holds the versions' profiles until released. */
+  private GatedProfiles profiles;
+
   private ApiServer server;
   private Http owner;
   private Path zone;
@@ -59,7 +64,12 @@ class DriftIT {
           exchange.close();
         });
     receiver.start();
-    comptoir = Comptoir.open(Fixtures.configuration(dataDirectory, Map.of()));
+    comptoir =
+        Comptoir.open(
+            Fixtures.configuration(dataDirectory, Map.of()),
+            java.time.Clock.systemUTC(),
+            System.getenv(),
+            engine -> profiles = GatedProfiles.holding(engine));
     Fixtures.seed(comptoir.catalog());
     Instant now = comptoir.catalog().clock().instant();
     comptoir
@@ -159,6 +169,32 @@ class DriftIT {
     assertThat(second.path("failed")).as(second.toString()).isEmpty();
     assertThat(second.path("runs").get(0).path("version").asInt()).isEqualTo(2);
 
+    // both versions are readable while their profiles wait: the profile, the drift and its alert
+    // follow once the profiler is done
+    assertThat(
+            owner.get("/api/v1/products/codes-postaux/versions/2").json().path("profile").asText())
+        .isEqualTo("COMPUTING");
+    assertThat(owner.get("/api/v1/products/codes-postaux/versions/2/rows?limit=1").status())
+        .isEqualTo(200);
+    for (String path : List.of("versions/1/profile", "versions/2/profile", "versions/2/drift")) {
+      Http.Response pending = owner.get("/api/v1/products/codes-postaux/" + path);
+      assertThat(pending.status()).as(path).isEqualTo(404);
+      assertThat(pending.errorCode()).isEqualTo("NOT_FOUND");
+      assertThat(pending.errorMessage()).contains("is being computed; try again in a few seconds");
+      assertThat(pending.retryAfter()).hasValue("2");
+    }
+    Fixtures.user(comptoir, "olivier", "BSCC", Role.DATA_OWNER);
+    io.comptoir.web.WebClient browser =
+        new io.comptoir.web.WebClient(server.url()).login("olivier", Fixtures.PASSWORD);
+    org.jsoup.nodes.Document waiting = browser.get("/products/codes-postaux").html();
+    assertThat(waiting.select("[data-testid=drift-computing]").text())
+        .contains("en cours de calcul");
+    assertThat(waiting.select("[data-testid=schema-drift]")).isEmpty();
+    assertThat(alerts).isEmpty();
+
+    profiles.release();
+    awaitProfile(2);
+
     JsonNode first = owner.get("/api/v1/products/codes-postaux/versions/1/profile").json();
     assertThat(first.path("rows").asLong()).isEqualTo(39192);
     JsonNode gps = column(first, "coordonnees_gps");
@@ -196,12 +232,8 @@ class DriftIT {
                                 .contains("\"version\":2")
                                 .contains("coordonnees_gps removed")
                                 .contains("latitude added")));
-    Fixtures.user(comptoir, "olivier", "BSCC", Role.DATA_OWNER);
-    org.jsoup.nodes.Document page =
-        new io.comptoir.web.WebClient(server.url())
-            .login("olivier", Fixtures.PASSWORD)
-            .get("/products/codes-postaux")
-            .html();
+    org.jsoup.nodes.Document page = browser.get("/products/codes-postaux").html();
+    assertThat(page.select("[data-testid=drift-computing]")).isEmpty();
     assertThat(page.select("[data-testid=schema-drift] li").eachText())
         .contains("coordonnees_gps supprimée", "latitude ajoutée", "longitude ajoutée");
     assertThat(page.select("[data-testid=value-drift] tbody tr").eachText())
@@ -213,8 +245,23 @@ class DriftIT {
         .doesNotContain("coordonnees_gps");
   }
 
+  /** Waits until the version's profile is stored, as a client would. */
+  private void awaitProfile(int version) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                owner
+                    .get("/api/v1/products/codes-postaux/versions/" + version)
+                    .json()
+                    .path("profile")
+                    .asText()
+                    .equals("READY"));
+  }
+
   @Test
   void failsTheRunWhenTheColumnsChangeUnderTheFailPolicy() throws IOException {
+    profiles.release();
     save("fail");
     drop("2024.csv", firstVintage);
     run();
@@ -234,9 +281,11 @@ class DriftIT {
 
   @Test
   void showsCountsOnlyForAColumnDeclaredPersonalAfterItWasProfiled() throws IOException {
+    profiles.release();
     save("fail");
     drop("2024.csv", firstVintage);
     run();
+    awaitProfile(1);
     DataProduct product = comptoir.catalog().loadProduct(POSTCODES);
     comptoir
         .catalog()

@@ -28,7 +28,8 @@ final class Http {
       Optional<String> location,
       String contentType,
       List<String> setCookies,
-      Optional<String> wwwAuthenticate) {
+      Optional<String> wwwAuthenticate,
+      Optional<String> retryAfter) {
     JsonNode json() {
       try {
         return MAPPER.readTree(body);
@@ -150,7 +151,8 @@ final class Http {
           response.headers().firstValue("Location"),
           response.headers().firstValue("Content-Type").orElse(""),
           response.headers().allValues("Set-Cookie"),
-          response.headers().firstValue("WWW-Authenticate"));
+          response.headers().firstValue("WWW-Authenticate"),
+          response.headers().firstValue("Retry-After"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -146,6 +146,65 @@ class ProfileCommandIT {
     assertThat(parcels.out()).endsWith("profiled 3 version(s), 0 failed, 0 skipped\n");
   }
 
+  @Test
+  void aServerProfilesAtStartTheVersionsLeftWithoutOneOldestFirst() throws Exception {
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    CliHarness serving = new CliHarness(directory, Map.of(), CliContext.Terminal.NONE, stop::await);
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.concurrent.CompletableFuture<Integer> code =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                serving.run(
+                    new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(err, true),
+                    "serve",
+                    "--data-dir=data",
+                    "--port=0"));
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> profiledVersions() == 3 || code.isDone());
+    } finally {
+      stop.countDown();
+    }
+
+    assertThat(code.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("serving on");
+    try (Comptoir comptoir = open()) {
+      Histogram bins =
+          comptoir
+              .ingestion()
+              .loadProfile(Fixtures.PARCELS, 1)
+              .column("id")
+              .orElseThrow()
+              .histogram()
+              .orElseThrow();
+      Histogram later =
+          comptoir
+              .ingestion()
+              .loadProfile(Fixtures.PARCELS, 2)
+              .column("id")
+              .orElseThrow()
+              .histogram()
+              .orElseThrow();
+      assertThat(later.low()).isEqualTo(bins.low());
+      assertThat(later.high()).isEqualTo(bins.high());
+      assertThat(comptoir.ingestion().loadProfile(Fixtures.PARCELS, 3).rows()).isEqualTo(2);
+    }
+  }
+
+  private int profiledVersions() throws SQLException {
+    Path database = directory.resolve("data").resolve("comptoir.db");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery("SELECT COUNT(DISTINCT version_number) FROM version_profiles")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
   private Comptoir open() {
     return Comptoir.open(Fixtures.configuration(directory.resolve("data"), Map.of()));
   }
