@@ -122,6 +122,11 @@ public final class IngestBenchmark {
           "-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=2ms,filename="
               + Path.of(recordings).resolve(main.getSimpleName() + ".jfr").toAbsolutePath());
     }
+    String options = System.getProperty("bench.jvm", "").strip();
+    if (!options.isEmpty()) {
+      // -Dbench.jvm="-XX:+UseParallelGC ...": JVM options of every child, for experiments
+      command.addAll(List.of(options.split("\\s+")));
+    }
     command.add("-cp");
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));

@@ -101,6 +101,58 @@ abstract class Stager {
     return " TO " + literal(file) + " (FORMAT parquet, ROW_GROUP_SIZE " + ROW_GROUP_ROWS + ")";
   }
 
+  /**
+   * Builds the staged result from a quarantine already written to {@code quarantineFile} (ordered
+   * by line, with the columns of the quarantine table); the file is deleted when it holds no row.
+   */
+  StagedData finish(long accepted, Path quarantineFile) throws SQLException {
+    String rows = "read_parquet(" + literal(quarantineFile) + ")";
+    long quarantined = DuckDbEngine.queryLong(connection, "SELECT count(*) FROM " + rows);
+    List<QuarantineCount> counts = new ArrayList<>();
+    if (quarantined > 0) {
+      counts = quarantineCounts(rows);
+    } else {
+      deleteIfExists(quarantineFile);
+    }
+    return staged(
+        accepted,
+        quarantined,
+        quarantined > 0 ? Optional.of(quarantineFile) : Optional.empty(),
+        counts);
+  }
+
+  /** Rows quarantined per error type and column, most first. */
+  private List<QuarantineCount> quarantineCounts(String rows) throws SQLException {
+    List<QuarantineCount> counts = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT error_type, coalesce(column_name, ''), count(*) FROM "
+                    + rows
+                    + " GROUP BY ALL ORDER BY 3 DESC, 1, 2")) {
+      while (rs.next()) {
+        counts.add(new QuarantineCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
+      }
+    }
+    return counts;
+  }
+
+  private StagedData staged(
+      long accepted,
+      long quarantined,
+      Optional<Path> quarantineFile,
+      List<QuarantineCount> counts) {
+    List<StagedData.StagedFile> files = new ArrayList<>();
+    Path data = dataFile();
+    if (accepted > 0) {
+      files.add(new StagedData.StagedFile(data, accepted, size(data)));
+    } else {
+      deleteIfExists(data);
+    }
+    return new StagedData(
+        accepted + quarantined, accepted, quarantined, files, quarantineFile, counts);
+  }
+
   /** Writes the quarantine table to Parquet and builds the staged result. */
   StagedData finish(long accepted) throws SQLException {
     long quarantined =
@@ -118,29 +170,10 @@ abstract class Stager {
               + " ORDER BY line)"
               + copyTo(file));
       quarantineFile = Optional.of(file);
-      try (Statement statement = connection.createStatement();
-          ResultSet rs =
-              statement.executeQuery(
-                  "SELECT error_type, coalesce(column_name, ''), count(*) FROM "
-                      + QUARANTINE
-                      + "_"
-                      + suffix
-                      + " GROUP BY ALL ORDER BY 3 DESC, 1, 2")) {
-        while (rs.next()) {
-          counts.add(new QuarantineCount(rs.getString(1), rs.getString(2), rs.getLong(3)));
-        }
-      }
+      counts = quarantineCounts(QUARANTINE + "_" + suffix);
     }
     DuckDbEngine.executeUpdate(connection, "DROP TABLE IF EXISTS " + QUARANTINE + "_" + suffix);
-    List<StagedData.StagedFile> files = new ArrayList<>();
-    Path data = dataFile();
-    if (accepted > 0) {
-      files.add(new StagedData.StagedFile(data, accepted, size(data)));
-    } else {
-      deleteIfExists(data);
-    }
-    return new StagedData(
-        accepted + quarantined, accepted, quarantined, files, quarantineFile, counts);
+    return staged(accepted, quarantined, quarantineFile, counts);
   }
 
   static long size(Path file) {
