@@ -249,9 +249,9 @@ class DuckDbEngineTest {
   }
 
   @Test
-  void writesLakeFilesInRowGroupsOf16384Rows() throws Exception {
+  void writesLakeFilesInRowGroupsOf32768Rows() throws Exception {
     StringBuilder csv = new StringBuilder("id,name,weight,day\n");
-    for (int i = 0; i < 40_000; i++) {
+    for (int i = 0; i < 80_000; i++) {
       csv.append(i).append(",n").append(i).append(",1.5,2024-01-02\n");
     }
     StagedData staged =
@@ -270,7 +270,7 @@ class DuckDbEngineTest {
       while (rs.next()) {
         rows.add(rs.getLong(2));
       }
-      assertThat(rows).containsExactly(16_384L, 16_384L, 7_232L);
+      assertThat(rows).containsExactly(32_768L, 32_768L, 14_464L);
     }
   }
 
