@@ -172,26 +172,22 @@ class ProfileCommandIT {
     assertThat(code.get(60, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("serving on");
     try (Comptoir comptoir = open()) {
-      Histogram bins =
-          comptoir
-              .ingestion()
-              .loadProfile(Fixtures.PARCELS, 1)
-              .column("id")
-              .orElseThrow()
-              .histogram()
-              .orElseThrow();
-      Histogram later =
-          comptoir
-              .ingestion()
-              .loadProfile(Fixtures.PARCELS, 2)
-              .column("id")
-              .orElseThrow()
-              .histogram()
-              .orElseThrow();
+      Histogram bins = idHistogram(comptoir, 1);
+      Histogram later = idHistogram(comptoir, 2);
       assertThat(later.low()).isEqualTo(bins.low());
       assertThat(later.high()).isEqualTo(bins.high());
       assertThat(comptoir.ingestion().loadProfile(Fixtures.PARCELS, 3).rows()).isEqualTo(2);
     }
+  }
+
+  private static Histogram idHistogram(Comptoir comptoir, int version) {
+    return comptoir
+        .ingestion()
+        .loadProfile(Fixtures.PARCELS, version)
+        .column("id")
+        .orElseThrow()
+        .histogram()
+        .orElseThrow();
   }
 
   private int profiledVersions() throws SQLException {
