@@ -362,23 +362,19 @@ class IngestionServiceTest {
     engine.profileGate = new java.util.concurrent.CountDownLatch(1);
     service.ingest(request("a.csv", "value\nx\n"), ProgressListener.NONE);
     service.ingest(request("b.csv", "value\nx\ny\n"), ProgressListener.NONE);
-    Thread opener =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(300);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              engine.profileGate.countDown();
-            });
-    opener.start();
+    java.util.concurrent.CompletableFuture<Void> closing =
+        java.util.concurrent.CompletableFuture.runAsync(service::close);
 
-    service.close();
+    // held by the gate, the queue keeps closing waiting
+    org.awaitility.Awaitility.await()
+        .during(java.time.Duration.ofMillis(300))
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> !closing.isDone());
+    engine.profileGate.countDown();
+    closing.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
     assertThat(repositories.findProfile(PRODUCT, 1)).isPresent();
     assertThat(repositories.findProfile(PRODUCT, 2)).isPresent();
-    opener.join();
   }
 
   @Test
