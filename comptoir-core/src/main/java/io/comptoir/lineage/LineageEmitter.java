@@ -57,8 +57,20 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
   private final Object idle = new Object();
   private final Thread worker;
 
-  /** The contracts loaded for the batch being built; used by the worker thread only. */
-  private final Map<ContractId, UsageContract> batchContracts = new java.util.HashMap<>();
+  /**
+   * How long a contract looked up for the events of reads is used again. What a read's event takes
+   * from it (the consumer, the purpose) is set when the contract is requested and does not change
+   * while it is in force; the read itself was checked against the contract as it is now.
+   */
+  static final Duration CONTRACT_LIFETIME = Duration.ofSeconds(10);
+
+  /** The most contracts kept; more empty the map. */
+  private static final int CONTRACTS_KEPT = 1024;
+
+  /** Contracts looked up and when; used by the worker thread only. */
+  private final Map<ContractId, Looked> contractsSeen = new java.util.HashMap<>();
+
+  private record Looked(UsageContract contract, long atNanos) {}
 
   private volatile boolean closed;
 
@@ -129,7 +141,7 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
     submit(
         "read under contract " + contractId.value(),
         () -> {
-          UsageContract contract = batchContracts.computeIfAbsent(contractId, contracts);
+          UsageContract contract = contract(contractId);
           return events.governedRead(
               new OpenLineageEvents.Read(
                   UUID.randomUUID().toString(),
@@ -147,6 +159,20 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
                   summary.rows()),
               columns);
         });
+  }
+
+  /** The contract, looked up at most once per {@link #CONTRACT_LIFETIME}; worker thread only. */
+  private UsageContract contract(ContractId id) {
+    long now = System.nanoTime();
+    Looked looked = contractsSeen.get(id);
+    if (looked == null || now - looked.atNanos() >= CONTRACT_LIFETIME.toNanos()) {
+      if (contractsSeen.size() >= CONTRACTS_KEPT) {
+        contractsSeen.clear();
+      }
+      looked = new Looked(contracts.apply(id), now);
+      contractsSeen.put(id, looked);
+    }
+    return looked.contract();
   }
 
   private void submit(String what, Supplier<Map<String, Object>> event) {
@@ -197,7 +223,6 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
    * each is stored alone, so that one bad event fails alone.
    */
   private void handle(List<Task> tasks) {
-    batchContracts.clear(); // a batch's reads under one contract load it once
     List<Task> built = new ArrayList<>(tasks.size());
     List<Map<String, Object>> events = new ArrayList<>(tasks.size());
     for (Task task : tasks) {

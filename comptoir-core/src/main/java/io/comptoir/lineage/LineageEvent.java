@@ -3,9 +3,8 @@ package io.comptoir.lineage;
 import static java.util.Objects.requireNonNull;
 
 import io.comptoir.common.ComptoirException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,8 +181,8 @@ public record LineageEvent(
       throw ComptoirException.invalidInput("eventTime is missing");
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
+      return EventTimes.parse(text);
+    } catch (DateTimeException e) {
       throw ComptoirException.invalidInput(
           "eventTime must be an ISO-8601 date-time with an offset, got '%s'", text);
     }

@@ -61,7 +61,12 @@ public final class LineageJson {
 
   private static void string(String text, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int clean = 0; // the leading characters that need no escape are appended at once
+    while (clean < text.length() && plain(text.charAt(clean))) {
+      clean++;
+    }
+    out.append(text, 0, clean);
+    for (int i = clean; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -79,5 +84,9 @@ public final class LineageJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean plain(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029;
   }
 }

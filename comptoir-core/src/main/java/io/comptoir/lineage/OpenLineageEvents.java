@@ -7,8 +7,6 @@ import io.comptoir.ingest.IngestionRun;
 import io.comptoir.ingest.Version;
 import io.comptoir.quality.QualityFacts.RuleResult;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +42,6 @@ public final class OpenLineageEvents {
   /** The path, under Comptoir's URL, of the schema of the {@code comptoir_contract} facet. */
   public static final String CONTRACT_FACET_PATH =
       "/assets/openlineage/ComptoirContractRunFacet.json";
-
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final String namespace;
   private final String contractFacetSchema;
@@ -238,7 +233,7 @@ public final class OpenLineageEvents {
   private static Map<String, Object> runEvent(String type, Instant time, String runId) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("eventType", type);
-    event.put("eventTime", TIME.format(time));
+    event.put("eventTime", EventTimes.format(time));
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("runId", runId);
     run.put("facets", new LinkedHashMap<String, Object>());

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,14 +48,37 @@ final class JdbcLineageRepository implements LineageRepository {
     if (events.isEmpty()) {
       return;
     }
+    // the edges of a batch are upserted once each, with what the last event naming them gives
+    // (a thousand reads under one contract name the same job edge a thousand times)
+    Map<JobEdge, Instant> jobEdges = new LinkedHashMap<>();
+    Map<List<Object>, Seen<ColumnEdge>> columnEdges = new LinkedHashMap<>();
+    for (Saved saved : events) {
+      for (JobEdge edge : saved.event().jobEdges()) {
+        jobEdges.put(edge, saved.receivedAt());
+      }
+      for (ColumnEdge edge : saved.event().columnEdges()) {
+        columnEdges.put(
+            List.of(edge.source(), edge.sourceField(), edge.target(), edge.targetField()),
+            new Seen<>(edge, saved.receivedAt()));
+      }
+    }
     database.run(
         events.size() == 1 ? "save a lineage event" : "save " + events.size() + " lineage events",
         connection -> {
           for (Saved saved : events) {
             insert(connection, saved.event(), saved.json(), saved.receivedAt(), saved.origin());
           }
+          for (Map.Entry<JobEdge, Instant> edge : jobEdges.entrySet()) {
+            upsert(connection, edge.getKey(), edge.getValue());
+          }
+          for (Seen<ColumnEdge> edge : columnEdges.values()) {
+            upsert(connection, edge.edge(), edge.at());
+          }
         });
   }
+
+  /** An edge and when the last event naming it was received. */
+  private record Seen<E>(E edge, Instant at) {}
 
   private static void insert(
       java.sql.Connection connection,
@@ -77,40 +102,44 @@ final class JdbcLineageRepository implements LineageRepository {
         Database.textOrNull(event.job().map(JobRef::name)),
         origin.length() > 200 ? origin.substring(0, 200) : origin,
         json);
-    for (JobEdge edge : event.jobEdges()) {
-      Database.update(
-          connection,
-          "INSERT INTO lineage_edges (job_namespace, job_name, dataset_namespace,"
-              + " dataset_name, direction, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (job_namespace, job_name, dataset_namespace, dataset_name,"
-              + " direction) DO UPDATE SET last_seen = excluded.last_seen",
-          edge.job().namespace(),
-          edge.job().name(),
-          edge.dataset().namespace(),
-          edge.dataset().name(),
-          edge.output() ? "out" : "in",
-          receivedAt);
-    }
-    for (ColumnEdge edge : event.columnEdges()) {
-      Database.update(
-          connection,
-          "INSERT INTO lineage_column_edges (source_namespace, source_name, source_field,"
-              + " target_namespace, target_name, target_field, transformation, last_seen)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (source_namespace, source_name, source_field,"
-              + " target_namespace, target_name, target_field) DO UPDATE SET"
-              + " transformation = excluded.transformation, last_seen = excluded.last_seen",
-          edge.source().namespace(),
-          edge.source().name(),
-          edge.sourceField(),
-          edge.target().namespace(),
-          edge.target().name(),
-          edge.targetField(),
-          edge.transformation().length() > 200
-              ? edge.transformation().substring(0, 200)
-              : edge.transformation(),
-          receivedAt);
-    }
+  }
+
+  private static void upsert(java.sql.Connection connection, JobEdge edge, Instant seen)
+      throws java.sql.SQLException {
+    Database.update(
+        connection,
+        "INSERT INTO lineage_edges (job_namespace, job_name, dataset_namespace,"
+            + " dataset_name, direction, last_seen) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (job_namespace, job_name, dataset_namespace, dataset_name,"
+            + " direction) DO UPDATE SET last_seen = excluded.last_seen",
+        edge.job().namespace(),
+        edge.job().name(),
+        edge.dataset().namespace(),
+        edge.dataset().name(),
+        edge.output() ? "out" : "in",
+        seen);
+  }
+
+  private static void upsert(java.sql.Connection connection, ColumnEdge edge, Instant seen)
+      throws java.sql.SQLException {
+    Database.update(
+        connection,
+        "INSERT INTO lineage_column_edges (source_namespace, source_name, source_field,"
+            + " target_namespace, target_name, target_field, transformation, last_seen)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (source_namespace, source_name, source_field,"
+            + " target_namespace, target_name, target_field) DO UPDATE SET"
+            + " transformation = excluded.transformation, last_seen = excluded.last_seen",
+        edge.source().namespace(),
+        edge.source().name(),
+        edge.sourceField(),
+        edge.target().namespace(),
+        edge.target().name(),
+        edge.targetField(),
+        edge.transformation().length() > 200
+            ? edge.transformation().substring(0, 200)
+            : edge.transformation(),
+        seen);
   }
 
   @Override

@@ -95,6 +95,44 @@ abstract class LineageRepositoryContractTest {
   }
 
   @Test
+  void storesEveryEventOfABatchAndItsEdgesAsTheLastEventNamingThemSays() {
+    lineage.saveAll(
+        List.of(
+            new LineageRepository.Saved(
+                event(LOAD, FILE, CODES, List.of()), "{\"a\":1}", T0, "comptoir"),
+            new LineageRepository.Saved(
+                event(
+                    ENRICH,
+                    CODES,
+                    PARCELS,
+                    List.of(new ColumnEdge(CODES, "code_postal", PARCELS, "code_postal", "OLD"))),
+                "{\"b\":1}",
+                T0,
+                "airflow-app"),
+            new LineageRepository.Saved(
+                event(LOAD, FILE, CODES, List.of()), "{\"a\":2}", T0, "comptoir"),
+            new LineageRepository.Saved(
+                event(
+                    ENRICH,
+                    CODES,
+                    PARCELS,
+                    List.of(
+                        new ColumnEdge(
+                            CODES, "code_postal", PARCELS, "code_postal", "DIRECT/IDENTITY"))),
+                "{\"b\":2}",
+                T0,
+                "airflow-app")));
+
+    assertThat(lineage.events(Optional.empty(), 10)).hasSize(4);
+    assertThat(lineage.edgesOfDatasets(List.of(CODES)))
+        .containsExactlyInAnyOrder(
+            new JobEdge(ENRICH, CODES, false), new JobEdge(LOAD, CODES, true));
+    assertThat(lineage.columnEdges(List.of(PARCELS)))
+        .containsExactly(
+            new ColumnEdge(CODES, "code_postal", PARCELS, "code_postal", "DIRECT/IDENTITY"));
+  }
+
+  @Test
   void readsAnEventWithoutJobAndManyDatasetsAtOnce() {
     LineageEvent datasetEvent =
         LineageEvent.of(
