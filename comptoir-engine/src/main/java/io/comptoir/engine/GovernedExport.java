@@ -456,6 +456,13 @@ final class GovernedExport {
    * COPY has ended, the file at the path is checked against what was sent: if it holds more (the
    * path was replaced by another file while it was followed, which a follower holding the old file
    * cannot see), the rest is read from the file now at the path.
+   *
+   * <p>DuckDB does not always write the file in order: its threads may write a later part before an
+   * earlier one, and the earlier part, not written yet, reads as zero bytes. While the COPY runs,
+   * only what comes before the first zero byte read is sent; the follower reads from there again
+   * later. A byte read as non-zero is final (a new file reads zero where nothing was written, and
+   * DuckDB writes each part once), so nothing unwritten is ever sent. Zero bytes that are data (a
+   * string holding NUL) are sent once the COPY has ended, when the whole file is final.
    */
   static void follow(Path file, Future<Long> copy, OutputStream out) throws IOException {
     FileChannel channel = null;
@@ -474,13 +481,16 @@ final class GovernedExport {
             continue;
           }
           channel = FileChannel.open(file, StandardOpenOption.READ);
-          channel.position(sent);
         }
-        int read = channel.read(buffer);
+        int read = channel.read(buffer, sent);
         if (read > 0) {
-          out.write(buffer.array(), 0, read);
-          sent += read;
+          int written = ended ? read : beforeFirstZero(buffer.array(), read);
+          out.write(buffer.array(), 0, written);
+          sent += written;
           buffer.clear();
+          if (written < read) {
+            waitFor(copy); // a part DuckDB has not written yet: read it again later
+          }
         } else if (!ended) {
           waitFor(copy);
         } else {
@@ -502,6 +512,16 @@ final class GovernedExport {
         channel.close();
       }
     }
+  }
+
+  /** How many of the first {@code length} bytes come before the first zero byte. */
+  static int beforeFirstZero(byte[] bytes, int length) {
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return length;
   }
 
   /** Waits a little for more output, or less when the COPY ends first. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,42 @@ class FollowTest {
     }
     copy.complete(50L);
     assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected.toString());
+  }
+
+  @Test
+  void neverSendsAPartTheCopyHasNotWrittenYet() throws Exception {
+    Path file = directory.resolve("out-of-order.csv");
+    CompletableFuture<Long> copy = new CompletableFuture<>();
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      out.write("id\r\n".getBytes(StandardCharsets.UTF_8));
+      // a later part written first, as DuckDB's threads may: the part before it reads as zeros
+      out.seek(4 + 6);
+      out.write("3\r\n".getBytes(StandardCharsets.UTF_8));
+      Future<String> result = follow(file, copy);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> sent().equals("id\r\n"));
+      out.seek(4);
+      out.write("1\r\n2\r\n".getBytes(StandardCharsets.UTF_8));
+      awaitSent("id\r\n1\r\n2\r\n3\r\n");
+      copy.complete(3L);
+      assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
+    }
+  }
+
+  @Test
+  void sendsZeroBytesThatAreDataOnceTheCopyHasEnded() throws Exception {
+    Path file = directory.resolve("nul.csv");
+    Files.writeString(file, "a\u0000b\r\n");
+    CompletableFuture<Long> copy = new CompletableFuture<>();
+    Future<String> result = follow(file, copy);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> sent().equals("a"));
+    copy.complete(1L);
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("a\u0000b\r\n");
   }
 
   @Test
