@@ -109,6 +109,9 @@ public final class ApiServer implements AutoCloseable {
               config.http.responseBufferSize = RESPONSE_COPY_BYTES;
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.routes.before("/api/*", context -> authenticate(authenticator, context));
+              // first: Javalin tries the routes of a method in order, one pattern match each, and
+              // the governed data route takes most requests; no earlier pattern overlaps it
+              dataRoutes.register(config.routes);
               catalogRoutes.register(config.routes);
               standingRoutes.register(config.routes);
               versionRoutes.register(config.routes);
@@ -116,7 +119,6 @@ public final class ApiServer implements AutoCloseable {
               ingestionRoutes.register(config.routes);
               identityRoutes.register(config.routes);
               contractRoutes.register(config.routes);
-              dataRoutes.register(config.routes);
               auditRoutes.register(config.routes);
               consumptionRoutes.register(config.routes);
               flowRoutes.register(config.routes);
