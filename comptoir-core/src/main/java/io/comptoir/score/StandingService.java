@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,11 +216,22 @@ public final class StandingService implements StandingFacts {
     return inForce(product, score(product).orElse(0));
   }
 
-  /** Every score stored, with the certification in force of each product. */
-  public Map<ProductId, Standing> standings() {
+  /**
+   * Every score stored, with the certification in force of each product: two queries whatever the
+   * number of products (the certifications in force are read at once, newest first).
+   */
+  public synchronized Map<ProductId, Standing> standings() {
+    Map<ProductId, Certification> current = new HashMap<>();
+    for (Certification certification : repository.inForce()) {
+      current.putIfAbsent(certification.product(), certification);
+    }
     Map<ProductId, Standing> standings = new LinkedHashMap<>();
     for (DataScore score : repository.listScores()) {
-      standings.put(score.product(), new Standing(score, inForce(score.product(), score.score())));
+      standings.put(
+          score.product(),
+          new Standing(
+              score,
+              stillInForce(Optional.ofNullable(current.get(score.product())), score.score())));
     }
     return standings;
   }
@@ -235,10 +247,18 @@ public final class StandingService implements StandingFacts {
   }
 
   private synchronized Optional<Certification> inForce(ProductId product, int score) {
-    Optional<Certification> current =
+    return stillInForce(
         repository.certifications(product).stream()
             .filter(c -> c.status() == CertificationStatus.IN_FORCE)
-            .findFirst();
+            .findFirst(),
+        score);
+  }
+
+  /**
+   * The certification stored as in force, unless it expired or the score fell below its floor, in
+   * which case it is ended now; called holding this service's lock.
+   */
+  private Optional<Certification> stillInForce(Optional<Certification> current, int score) {
     if (current.isEmpty()) {
       return current;
     }

@@ -290,6 +290,22 @@ class StandingIT {
   }
 
   @Test
+  void theStandingsOfEveryProductEndAnExpiredCertificationOnce() {
+    var standing = comptoir.standing();
+    standing.grant(office, PARCELS, CertificationLevel.BRONZE, TICKED, today().plusDays(10));
+    assertThat(standing.standings().get(PARCELS).certification())
+        .map(Certification::level)
+        .contains(CertificationLevel.BRONZE);
+
+    clock.now = clock.now.plus(Duration.ofDays(10));
+
+    assertThat(standing.standings().get(PARCELS).certification()).isEmpty();
+    assertThat(standing.standings().get(PARCELS).certification()).isEmpty();
+    assertThat(standing.history(PARCELS).get(0).status()).isEqualTo(CertificationStatus.EXPIRED);
+    assertThat(audit("CERTIFICATION_EXPIRED")).hasSize(1);
+  }
+
+  @Test
   void aCertificationLapsesWhenTheScoreFallsBelowTheFloor() {
     var standing = comptoir.standing();
     standing.grant(office, PARCELS, CertificationLevel.SILVER, TICKED, today().plusMonths(3));
