@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,13 +27,16 @@ import org.slf4j.LoggerFactory;
 final class ProfileQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProfileQueue.class);
 
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          work -> {
-            Thread thread = new Thread(work, "comptoir-profiler");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** How long the profiler's thread waits idle before it ends (a new one starts for more work). */
+  static final Duration IDLE = Duration.ofSeconds(30);
+
+  /**
+   * One thread at most, started on the first version queued and ended after {@link #IDLE} without
+   * work, so that an ingestion service that is never closed does not keep a thread for nothing; the
+   * queue is first in, first out, so versions are still profiled in the order queued.
+   */
+  private final ThreadPoolExecutor executor;
+
   private final ConcurrentHashMap<VersionKey, CompletableFuture<Optional<VersionProfile>>> pending =
       new ConcurrentHashMap<>();
   private final Duration drain;
@@ -42,7 +45,29 @@ final class ProfileQueue implements AutoCloseable {
    * @param drain how long closing waits for the profiles queued to be computed
    */
   ProfileQueue(Duration drain) {
+    this(drain, IDLE);
+  }
+
+  ProfileQueue(Duration drain, Duration idle) {
     this.drain = requireNonNull(drain, "drain is null");
+    executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            idle.toNanos(),
+            TimeUnit.NANOSECONDS,
+            new LinkedBlockingQueue<>(),
+            work -> {
+              Thread thread = new Thread(work, "comptoir-profiler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /** The profiler's threads alive: 0 or 1, for tests. */
+  int threads() {
+    return executor.getPoolSize();
   }
 
   /**
