@@ -120,7 +120,10 @@ public final class KafkaBroker implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while formatting the kafka log directory", e);
     }
-    Process server = java(directory, "broker", "kafka.Kafka", properties.toString());
+    // ended by its own JVM when this one goes away, even killed (no shutdown hook runs then)
+    Process server =
+        java(
+            directory, "broker", ParentWatch.class.getName(), "kafka.Kafka", properties.toString());
     KafkaBroker broker = new KafkaBroker(directory, server, bootstrapServers);
     try {
       broker.awaitReady();
