@@ -348,6 +348,27 @@ class ApiIT {
   }
 
   @Test
+  void answers413WhetherTheClientWaitsForAGoAheadOrSendsTheBodyAtOnce() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    String token = Fixtures.adminToken(comptoir);
+    for (boolean expectContinue : new boolean[] {true, false, false}) {
+      java.net.http.HttpResponse<String> response =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          server.url() + "/api/v1/products/clients/uploads?filename=big.csv"))
+                  .header("Authorization", "Bearer " + token)
+                  .expectContinue(expectContinue)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[300 * 1024]))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as("expect 100-continue: " + expectContinue).isEqualTo(413);
+      assertThat(response.body()).contains("\"code\":\"INVALID_INPUT\"");
+    }
+  }
+
+  @Test
   void refusesAnEmptyUpload() {
     assertError(
         http.post("/api/v1/products/clients/uploads?filename=empty.csv", new byte[0]),
