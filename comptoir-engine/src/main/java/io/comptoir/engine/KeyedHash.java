@@ -18,11 +18,11 @@ import org.duckdb.DuckDBScalarFunctionBuilder;
  * registered on each database of the engine.
  *
  * <p>Why Java and not DuckDB's {@code sha256}: HMAC in SQL takes two {@code sha256} over the key
- * pads and the value (four SHA-256 blocks per value, hexadecimal in between). Here the pads are
- * hashed once per chunk of rows and each value costs two blocks on the JVM's SHA-256, which uses
- * the processor's SHA instructions where it has them: the masked COPY of the governed benchmark
- * took 0.84–0.88 s instead of 1.06–1.18 s (docs/benchmarks.md). The key reaches DuckDB as a bound
- * parameter, never in the SQL text.
+ * pads and the value (four SHA-256 blocks per value, hexadecimal in between), and DuckDB's SHA-256
+ * is plain C. Here the pads are hashed once per chunk of rows and each value costs two blocks on
+ * the JVM's SHA-256, which uses the processor's SHA instructions where it has them: the masked
+ * export of the governed benchmark went about twice as fast on the HMAC column (measured in
+ * docs/benchmarks.md). The key reaches DuckDB as a bound parameter, never in the SQL text.
  */
 public final class KeyedHash {
   /** The name of the DuckDB function. */
