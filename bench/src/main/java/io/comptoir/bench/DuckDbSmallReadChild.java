@@ -1,10 +1,9 @@
 package io.comptoir.bench;
 
-import io.comptoir.engine.KeyedHash;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
@@ -39,13 +38,12 @@ public final class DuckDbSmallReadChild {
             + " LIMIT 100";
     long[] latencies = new long[50];
     long rows = 0;
-    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties)) {
-      KeyedHash.register(connection);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+        Statement statement = connection.createStatement()) {
       for (int i = -10; i < latencies.length; i++) {
         long start = System.nanoTime();
         rows = 0;
-        try (PreparedStatement statement = CustomersParquet.prepareMasked(connection, sql);
-            ResultSet rs = statement.executeQuery()) {
+        try (ResultSet rs = statement.executeQuery(sql)) {
           while (rs.next()) {
             rows++;
           }

@@ -116,15 +116,7 @@ public final class DuckDbEngine implements DataEngine {
     properties.setProperty("autoload_known_extensions", "true");
     // Lake files are immutable (a new version writes new files): their footers can be cached.
     properties.setProperty("parquet_metadata_cache", "true");
-    DuckDBConnection connection =
-        (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
-    try {
-      KeyedHash.register(connection);
-    } catch (SQLException | RuntimeException e) {
-      connection.close();
-      throw e;
-    }
-    return connection;
+    return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
   }
 
   /**

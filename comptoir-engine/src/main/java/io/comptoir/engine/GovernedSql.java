@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compiles a {@link GovernedQuery} to one DuckDB SELECT. Identifiers come only from the schema and
- * are quoted; every constant of a filter, and the contract's key, are bound parameters, never part
- * of the SQL text. The contract filter and the consumer filter are joined as {@code (contract) AND
+ * are quoted; every constant of a filter, and the HMAC pads, are bound parameters, never part of
+ * the SQL text. The contract filter and the consumer filter are joined as {@code (contract) AND
  * (consumer)}, so no consumer filter can widen the contract's rows.
  */
 final class GovernedSql {
@@ -67,9 +67,11 @@ final class GovernedSql {
 
   private final GovernedQuery query;
   private final List<Object> parameters = new ArrayList<>();
+  private final HmacPads pads;
 
   private GovernedSql(GovernedQuery query) {
     this.query = query;
+    this.pads = HmacPads.of(query.key());
   }
 
   static Compiled compile(GovernedQuery query) {
@@ -145,8 +147,10 @@ final class GovernedSql {
       case MASK_DATE_SHOW_YEAR -> "year(" + c + ")";
       case GENERALIZE -> generalized(c, type, column.generalization());
       case HASH_KEYED -> {
-        parameters.add(query.key().bytes());
-        yield KeyedHash.sql(c);
+        parameters.add(pads.outer());
+        parameters.add(pads.inner());
+        yield "CASE WHEN %1$s IS NULL THEN NULL ELSE sha256(CAST(? AS BLOB) || unhex(sha256(CAST(? AS BLOB) || encode(CAST(%1$s AS VARCHAR))))) END"
+            .formatted(c);
       }
     };
   }

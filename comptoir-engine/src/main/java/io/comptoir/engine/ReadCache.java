@@ -20,15 +20,15 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The output of small governed reads, kept in memory by what determines it: the compiled SQL, its
- * bound parameters (the contract's key among them, so two contracts never share an entry), the
- * output format and the size and modification time of every file read. A version's files never
+ * bound parameters (the contract's HMAC pads among them, so two contracts never share an entry),
+ * the output format and the size and modification time of every file read. A version's files never
  * change (a new version writes new files), so an entry cannot go stale; the file attributes are
  * checked anyway. Only the query is saved: the caller checks the contract, audits and counts every
  * read, cached or not.
  *
- * <p>Keys are SHA-256 digests: the contract's secret key is not kept. Entries are evicted least
- * recently used first when the total exceeds the capacity. Concurrent misses of one key run one
- * query; the others wait for its result.
+ * <p>Keys are SHA-256 digests: the pads, which derive from the contract's secret key, are not kept.
+ * Entries are evicted least recently used first when the total exceeds the capacity. Concurrent
+ * misses of one key run one query; the others wait for its result.
  */
 final class ReadCache {
   /** What a cached read wrote, and its row count. */
