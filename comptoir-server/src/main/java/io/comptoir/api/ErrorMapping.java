@@ -75,10 +75,6 @@ final class ErrorMapping {
    * connection is closed after the answer.
    */
   private static void discardRefusedBody(Context context) {
-    String expect = context.header("Expect");
-    if (expect != null && expect.equalsIgnoreCase("100-continue")) {
-      return; // the client waits for a go-ahead before sending the body: it gets the 413 instead
-    }
     long length = context.req().getContentLengthLong();
     if (length > DISCARD_LIMIT) {
       context.header("Connection", "close");
