@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ParentWatchTest {
-  /** A main that would run for a minute. */
+  /** A main that would run for a minute: it waits on a latch nobody opens. */
   public static final class Sleeper {
     public static void main(String[] args) throws InterruptedException {
-      Thread.sleep(60_000);
+      new java.util.concurrent.CountDownLatch(1).await(60, TimeUnit.SECONDS);
     }
   }
 
