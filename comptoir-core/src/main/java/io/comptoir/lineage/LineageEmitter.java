@@ -2,6 +2,7 @@ package io.comptoir.lineage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.comptoir.common.ShortCache;
 import io.comptoir.contract.ContractId;
 import io.comptoir.contract.DataRequest;
 import io.comptoir.contract.ExportSummary;
@@ -64,13 +65,9 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
    */
   static final Duration CONTRACT_LIFETIME = Duration.ofSeconds(10);
 
-  /** The most contracts kept; more empty the map. */
-  private static final int CONTRACTS_KEPT = 1024;
-
-  /** Contracts looked up and when; used by the worker thread only. */
-  private final Map<ContractId, Looked> contractsSeen = new java.util.HashMap<>();
-
-  private record Looked(UsageContract contract, long atNanos) {}
+  /** Contracts looked up, each used again for {@link #CONTRACT_LIFETIME}. */
+  private final ShortCache<ContractId, UsageContract> contractsSeen =
+      new ShortCache<>(CONTRACT_LIFETIME, 1024);
 
   private volatile boolean closed;
 
@@ -141,7 +138,7 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
     submit(
         "read under contract " + contractId.value(),
         () -> {
-          UsageContract contract = contract(contractId);
+          UsageContract contract = contractsSeen.get(contractId, contracts);
           return events.governedRead(
               new OpenLineageEvents.Read(
                   UUID.randomUUID().toString(),
@@ -159,20 +156,6 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
                   summary.rows()),
               columns);
         });
-  }
-
-  /** The contract, looked up at most once per {@link #CONTRACT_LIFETIME}; worker thread only. */
-  private UsageContract contract(ContractId id) {
-    long now = System.nanoTime();
-    Looked looked = contractsSeen.get(id);
-    if (looked == null || now - looked.atNanos() >= CONTRACT_LIFETIME.toNanos()) {
-      if (contractsSeen.size() >= CONTRACTS_KEPT) {
-        contractsSeen.clear();
-      }
-      looked = new Looked(contracts.apply(id), now);
-      contractsSeen.put(id, looked);
-    }
-    return looked.contract();
   }
 
   private void submit(String what, Supplier<Map<String, Object>> event) {
