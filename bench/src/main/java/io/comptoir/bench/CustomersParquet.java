@@ -98,7 +98,16 @@ final class CustomersParquet {
         + " \"segment\", \"balance_eur\", \"visits\", \"signup_date\"";
   }
 
-  /** The granted columns for a SELECT, unmasked: what the baseline exports. */
+  /** The type of a column of the table. */
+  static DataType type(String name) {
+    return COLUMNS.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no column " + name))
+        .type();
+  }
+
+  /** The granted columns for a SELECT, unmasked: what the unmasked baseline exports. */
   static String grantedSql() {
     return GRANTED.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
   }

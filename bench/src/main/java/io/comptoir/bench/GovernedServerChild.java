@@ -101,6 +101,16 @@ public final class GovernedServerChild {
       user(identities, CONSUMER, Role.CONSUMER);
       UsageContract contract = activeContract(comptoir);
       System.out.println("contract=" + contract.id().value());
+      // the benchmark's own contract: its key lets the baseline run the engine's very statement
+      System.out.println(
+          "contract_key="
+              + java.util.HexFormat.of()
+                  .formatHex(
+                      comptoir
+                          .contracts()
+                          .activeContractFor(PRODUCT, CONSUMER, Optional.empty())
+                          .key()
+                          .bytes()));
       System.out.println("contract_status=" + contract.status());
       System.out.println(
           "token="
