@@ -49,9 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * <p>Prints {@code name=value} lines. Usage: {@code GovernedBenchmark [--rows 5000000] [--seconds
- * 30] [--connections 50] [--repeat 1] [--work bench/work] [--postgres] [--smoke]}; {@code
- * --postgres} keeps the server's metadata in PostgreSQL on 127.0.0.1 (as in production) instead of
- * the default SQLite file.
+ * 30] [--warmup-seconds 5] [--connections 50] [--repeat 1] [--work bench/work] [--postgres]
+ * [--small-reads-only] [--smoke]}; {@code --postgres} keeps the server's metadata in PostgreSQL on
+ * 127.0.0.1 (as in production) instead of the default SQLite file; {@code --small-reads-only} skips
+ * the HTTP floor and the distinct small reads (for quick comparisons of the small reads).
  */
 public final class GovernedBenchmark {
   private static final String DATA_PATH = "/api/v1/products/" + GovernedServerChild.PRODUCT.value();
@@ -74,6 +75,7 @@ public final class GovernedBenchmark {
     String memoryLimit = "2GB";
     int threads = Runtime.getRuntime().availableProcessors();
     boolean postgres = false;
+    boolean smallReadsOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(args[++i]);
@@ -85,6 +87,7 @@ public final class GovernedBenchmark {
         case "--memory-limit" -> memoryLimit = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--postgres" -> postgres = true;
+        case "--small-reads-only" -> smallReadsOnly = true;
         case "--client" -> {
           String client = args[++i];
           if (!client.equals("nio") && !client.equals("threads")) {
@@ -184,17 +187,22 @@ public final class GovernedBenchmark {
       // warm-up included: the requests of the warm-up are counted for the CPU per read
       smallServerCpu = Measure.cpuSeconds(server.pid()) - smallServerCpu;
       double smallClientCpu2 = (Measure.processCpuNanos() - smallClientCpu) / 1e9;
-      // the floor: the same clients on GET /health (no token, no contract, no data, no audit)
-      double floorServerCpu = Measure.cpuSeconds(server.pid());
-      URI health = URI.create(url + "/health");
-      SmallReads floor = smallReads(token, () -> health, connections, warmupSeconds, seconds);
-      floorServerCpu = Measure.cpuSeconds(server.pid()) - floorServerCpu;
-      double distinctServerCpu = Measure.cpuSeconds(server.pid());
-      SmallReads distinct =
-          distinctSmallReads(
-              url, token, Long.parseLong(setup.get("rows")), connections, warmupSeconds, seconds);
-      distinctServerCpu = Measure.cpuSeconds(server.pid()) - distinctServerCpu;
-
+      SmallReads floor = SmallReads.NONE;
+      SmallReads distinct = SmallReads.NONE;
+      double floorServerCpu = 0;
+      double distinctServerCpu = 0;
+      if (!smallReadsOnly) {
+        // the floor: the same clients on GET /health (no token, no contract, no data, no audit)
+        floorServerCpu = Measure.cpuSeconds(server.pid());
+        URI health = URI.create(url + "/health");
+        floor = smallReads(token, () -> health, connections, warmupSeconds, seconds);
+        floorServerCpu = Measure.cpuSeconds(server.pid()) - floorServerCpu;
+        distinctServerCpu = Measure.cpuSeconds(server.pid());
+        distinct =
+            distinctSmallReads(
+                url, token, Long.parseLong(setup.get("rows")), connections, warmupSeconds, seconds);
+        distinctServerCpu = Measure.cpuSeconds(server.pid()) - distinctServerCpu;
+      }
       Map<String, String> duck = fastest(baseline);
       Map<String, String> unmaskedDuck = fastest(unmaskedBaseline);
       Export best =
@@ -484,6 +492,9 @@ public final class GovernedBenchmark {
 
   /** Latencies of the measured small reads, in nanoseconds, sorted. */
   record SmallReads(long[] latencies, long errors, double seconds, long all) {
+    /** A phase not run ({@code --small-reads-only}): its figures print as NaN. */
+    static final SmallReads NONE = new SmallReads(new long[0], 0, Double.NaN, 0);
+
     double percentileMillis(double fraction) {
       if (latencies.length == 0) {
         return Double.NaN;

@@ -2,9 +2,8 @@ package io.comptoir.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.comptoir.common.GroupCommit;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,24 +25,16 @@ public final class AuditService {
   private final AuditRepository repository;
   private final Clock clock;
 
-  /** Entries waiting to be written, in the order of their instants; guarded by itself. */
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /** Entries waiting to be written, in the order of their instants. */
+  private final GroupCommit<Pending> commits = new GroupCommit<>(MAXIMUM_BATCH, this::writeBatch);
 
-  /** Held by the caller that writes a batch. */
-  private final Object writer = new Object();
-
-  /** An entry and, once its batch is written, its record or the failure; guarded by writer. */
-  private static final class Pending {
+  /** An entry and, once its batch is written, its record (or its failure). */
+  private static final class Pending extends GroupCommit.Ticket {
     final AuditAppend append;
     AuditEvent event;
-    RuntimeException failure;
 
     Pending(AuditAppend append) {
       this.append = append;
-    }
-
-    boolean done() {
-      return event != null || failure != null;
     }
   }
 
@@ -55,55 +46,40 @@ public final class AuditService {
   public AuditEvent record(
       String actor, String action, String target, Map<String, String> details) {
     AuditEntry entry = AuditEntry.of(actor, action, target, details);
-    Pending pending;
-    synchronized (queue) {
-      pending = new Pending(new AuditAppend(entry, clock.instant()));
-      queue.add(pending);
+    // the instant is taken as the entry is queued: records are written in the order of instants
+    Pending pending = commits.submit(() -> new Pending(new AuditAppend(entry, clock.instant())));
+    if (pending.failure() != null) {
+      throw pending.failure();
     }
-    synchronized (writer) {
-      while (!pending.done()) {
-        // not taken by an earlier batch: still queued, write it with what is queued around it
-        writeBatch();
-      }
-      if (pending.failure != null) {
-        throw pending.failure;
-      }
-      return pending.event;
-    }
+    return pending.event;
   }
 
   /** Entries queued and not yet taken by a batch, for tests. */
   int queued() {
-    synchronized (queue) {
-      return queue.size();
-    }
+    return commits.queued();
   }
 
-  /** Writes the queued entries, oldest first, in one transaction; called holding writer. */
-  private void writeBatch() {
-    List<Pending> batch = new ArrayList<>();
-    synchronized (queue) {
-      while (!queue.isEmpty() && batch.size() < MAXIMUM_BATCH) {
-        batch.add(queue.poll());
-      }
-    }
+  /** Writes a batch of queued entries, oldest first, in one transaction. */
+  private void writeBatch(List<Pending> batch) {
     try {
       List<AuditEvent> events =
           repository.appendAll(batch.stream().map(pending -> pending.append).toList());
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).event = events.get(i);
+        batch.get(i).complete();
       }
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
-        batch.get(0).failure = e;
+        batch.get(0).fail(e);
         return;
       }
       // the batch was rolled back whole: append one at a time, so that one bad entry fails alone
       for (Pending pending : batch) {
         try {
           pending.event = repository.append(pending.append.entry(), pending.append.at());
+          pending.complete();
         } catch (RuntimeException failure) {
-          pending.failure = failure;
+          pending.fail(failure);
         }
       }
     }

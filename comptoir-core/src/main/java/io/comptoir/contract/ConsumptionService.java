@@ -7,6 +7,7 @@ import io.comptoir.catalog.DataProduct;
 import io.comptoir.catalog.ProductId;
 import io.comptoir.common.ComptoirException;
 import io.comptoir.common.ErrorCode;
+import io.comptoir.common.GroupCommit;
 import io.comptoir.identity.Principal;
 import io.comptoir.identity.Role;
 import java.time.Clock;
@@ -32,16 +33,16 @@ public final class ConsumptionService {
   /** Largest number of days a query or the unused-contract window may span. */
   public static final int MAXIMUM_DAYS = 3650;
 
+  /** The most reads one batch counts; the rest wait for the next one. */
+  static final int MAXIMUM_BATCH = 1024;
+
   private final ConsumptionRepository consumption;
   private final ContractRepository contracts;
   private final CatalogRepository catalog;
   private final Clock clock;
 
-  /** Reads waiting to be counted; guarded by itself. */
-  private final List<Ticket> queue = new ArrayList<>();
-
-  /** Held by the caller that writes the queued counts. */
-  private final Object writer = new Object();
+  /** Reads waiting to be counted. */
+  private final GroupCommit<Ticket> commits = new GroupCommit<>(MAXIMUM_BATCH, this::writeBatch);
 
   public ConsumptionService(
       ConsumptionRepository consumption,
@@ -118,25 +119,15 @@ public final class ConsumptionService {
                 summary.rows(),
                 summary.bytes(),
                 now));
-    synchronized (queue) {
-      queue.add(ticket);
-    }
-    synchronized (writer) {
-      while (!ticket.done) {
-        // not taken by an earlier batch: write it with the reads queued around it
-        writeBatch();
-      }
-    }
-    if (ticket.failure != null) {
-      throw ticket.failure;
+    commits.submit(() -> ticket);
+    if (ticket.failure() != null) {
+      throw ticket.failure();
     }
   }
 
-  /** A read to count; done once its count is committed or failed. Guarded by writer. */
-  private static final class Ticket {
+  /** A read to count; done once its count is committed or failed. */
+  private static final class Ticket extends GroupCommit.Ticket {
     final ConsumptionRecord record;
-    boolean done;
-    RuntimeException failure;
 
     Ticket(ConsumptionRecord record) {
       this.record = record;
@@ -162,14 +153,9 @@ public final class ConsumptionService {
 
   /**
    * Counts the queued reads, summed per row: concurrent reads of one contract cost one upsert
-   * instead of one each. Called holding writer.
+   * instead of one each.
    */
-  private void writeBatch() {
-    List<Ticket> batch;
-    synchronized (queue) {
-      batch = new ArrayList<>(queue);
-      queue.clear();
-    }
+  private void writeBatch(List<Ticket> batch) {
     Map<Row, List<Ticket>> rows = new java.util.LinkedHashMap<>();
     for (Ticket ticket : batch) {
       rows.computeIfAbsent(Row.of(ticket.record), row -> new ArrayList<>()).add(ticket);
@@ -205,8 +191,11 @@ public final class ConsumptionService {
         failure = e;
       }
       for (Ticket ticket : tickets) {
-        ticket.failure = failure;
-        ticket.done = true;
+        if (failure == null) {
+          ticket.complete();
+        } else {
+          ticket.fail(failure);
+        }
       }
     }
   }

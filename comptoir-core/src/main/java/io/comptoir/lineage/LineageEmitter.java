@@ -41,8 +41,21 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
 
   private record Task(String what, Supplier<Map<String, Object>> event) {}
 
-  /** The most events stored in one transaction. */
+  /** The most events the worker takes at once. */
   static final int BATCH = 256;
+
+  /**
+   * The most events stored in one transaction: the store's SQLite connection is the one every
+   * read's audit record waits for, so lineage holds it for short transactions, one after another.
+   */
+  static final int TRANSACTION = 32;
+
+  /**
+   * How long the worker lets events gather after the first one before it stores them: under
+   * hundreds of reads a second, one wake-up and one transaction for many events instead of a few
+   * each time (the store's single SQLite connection is then held less often by lineage).
+   */
+  static final Duration LINGER = Duration.ofMillis(50);
 
   private final LineageService service;
   private final OpenLineageEvents events;
@@ -57,6 +70,7 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
   private final AtomicLong pending = new AtomicLong();
   private final Object idle = new Object();
   private final Thread worker;
+  private final Duration linger;
 
   /**
    * How long a contract looked up for the events of reads is used again. What a read's event takes
@@ -83,6 +97,20 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
       Function<ContractId, UsageContract> contracts,
       Clock clock,
       int capacity) {
+    this(service, events, sources, quality, contracts, clock, capacity, LINGER);
+  }
+
+  /** As above, with the time events gather before they are stored ({@link #LINGER}). */
+  LineageEmitter(
+      LineageService service,
+      OpenLineageEvents events,
+      IngestionSources sources,
+      QualityFacts quality,
+      Function<ContractId, UsageContract> contracts,
+      Clock clock,
+      int capacity,
+      Duration linger) {
+    this.linger = requireNonNull(linger, "linger is null");
     this.service = requireNonNull(service, "service is null");
     this.events = requireNonNull(events, "events is null");
     this.sources = requireNonNull(sources, "sources is null");
@@ -176,13 +204,20 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
     List<Task> batch = new ArrayList<>(BATCH);
     while (true) {
       batch.clear();
+      boolean interrupted = false;
       try {
         batch.add(queue.take());
+        if (batch.get(0) != STOP && queue.size() < BATCH - 1) {
+          Thread.sleep(linger.toMillis());
+        }
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        if (batch.isEmpty()) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        interrupted = true; // store what was taken, then end
       }
-      queue.drainTo(batch, BATCH - 1);
+      queue.drainTo(batch, BATCH - batch.size());
       int stop = -1;
       for (int i = 0; i < batch.size() && stop < 0; i++) {
         if (batch.get(i) == STOP) {
@@ -195,6 +230,10 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
         batch.subList(stop, batch.size()).clear();
       }
       handle(batch);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       if (stopping) {
         return;
       }
@@ -202,8 +241,9 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
   }
 
   /**
-   * Builds the events of the tasks and stores them in one transaction. When the transaction fails,
-   * each is stored alone, so that one bad event fails alone.
+   * Builds the events of the tasks and stores them, {@link #TRANSACTION} at most per transaction.
+   * When a transaction fails, each of its events is stored alone, so that one bad event fails
+   * alone.
    */
   private void handle(List<Task> tasks) {
     List<Task> built = new ArrayList<>(tasks.size());
@@ -216,9 +256,13 @@ public final class LineageEmitter implements IngestionLineage, AutoCloseable {
         failed(task, e);
       }
     }
-    if (events.isEmpty()) {
-      return;
+    for (int from = 0; from < events.size(); from += TRANSACTION) {
+      int to = Math.min(events.size(), from + TRANSACTION);
+      store(built.subList(from, to), events.subList(from, to));
     }
+  }
+
+  private void store(List<Task> built, List<Map<String, Object>> events) {
     try {
       service.recordEmittedAll(events);
       emitted.addAndGet(events.size());

@@ -73,6 +73,10 @@ class LineageEmitterTest {
 
   /** An emitter storing in {@code repository}, with room for {@code capacity} queued events. */
   private static LineageEmitter emitter(SlowRepository repository, int capacity) {
+    return emitter(repository, capacity, LineageEmitter.LINGER);
+  }
+
+  private static LineageEmitter emitter(SlowRepository repository, int capacity, Duration linger) {
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     LineageService service =
         new LineageService(
@@ -90,7 +94,8 @@ class LineageEmitterTest {
           throw new IllegalStateException("no contract");
         },
         clock,
-        capacity);
+        capacity,
+        linger);
   }
 
   @Test
@@ -147,12 +152,44 @@ class LineageEmitterTest {
 
       assertThat(emitter.emitted()).isEqualTo(300);
       assertThat(emitter.dropped()).isZero();
+      List<Integer> expected = new ArrayList<>(List.of(1));
+      // the 299 queued meanwhile, taken 256 at most at a time, stored 32 at most per transaction
+      for (int taken : List.of(LineageEmitter.BATCH, 299 - LineageEmitter.BATCH)) {
+        for (int left = taken; left > 0; left -= LineageEmitter.TRANSACTION) {
+          expected.add(Math.min(left, LineageEmitter.TRANSACTION));
+        }
+      }
       assertThat(repository.transactions)
-          .as("the first alone, then the 299 queued meanwhile, at most 256 at a time")
-          .containsExactly(1, LineageEmitter.BATCH, 299 - LineageEmitter.BATCH);
+          .as("the first alone, then the 299 queued meanwhile, 32 at most per transaction")
+          .containsExactlyElementsOf(expected);
       assertThat(repository.saved)
           .extracting(event -> event.runId().orElseThrow())
           .containsExactlyElementsOf(runs.stream().map(run -> run.id().value()).toList());
+    }
+  }
+
+  @Test
+  void letsTheEventsOfAQuietMomentGatherBeforeStoringThemTogether() throws InterruptedException {
+    SlowRepository repository = new SlowRepository();
+    repository.release.countDown();
+    // a linger far longer than queueing ten events takes, so that the test cannot race it
+    try (LineageEmitter emitter = emitter(repository, 1000, Duration.ofSeconds(2))) {
+      for (int i = 0; i < 10; i++) {
+        emitter.started(
+            IngestionRun.started(
+                RunId.random(),
+                ProductId.of("colis"),
+                i + ".csv",
+                "ab".repeat(32),
+                1,
+                WriteMode.APPEND,
+                T0));
+      }
+      assertThat(emitter.awaitIdle(Duration.ofSeconds(10))).isTrue();
+      assertThat(emitter.emitted()).isEqualTo(10);
+      assertThat(repository.transactions)
+          .as("the first event waited for the nine queued right after it")
+          .containsExactly(10);
     }
   }
 }

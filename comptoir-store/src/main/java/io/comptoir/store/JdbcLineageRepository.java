@@ -65,8 +65,13 @@ final class JdbcLineageRepository implements LineageRepository {
     database.run(
         events.size() == 1 ? "save a lineage event" : "save " + events.size() + " lineage events",
         connection -> {
-          for (Saved saved : events) {
-            insert(connection, saved.event(), saved.json(), saved.receivedAt(), saved.origin());
+          // one statement for the batch: preparing it per event cost more than the insert
+          try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+            for (Saved saved : events) {
+              bindEvent(insert, saved.event(), saved.json(), saved.receivedAt(), saved.origin());
+              insert.addBatch();
+            }
+            insert.executeBatch();
           }
           for (Map.Entry<JobEdge, Instant> edge : jobEdges.entrySet()) {
             upsert(connection, edge.getKey(), edge.getValue());
@@ -80,18 +85,20 @@ final class JdbcLineageRepository implements LineageRepository {
   /** An edge and when the last event naming it was received. */
   private record Seen<E>(E edge, Instant at) {}
 
-  private static void insert(
-      java.sql.Connection connection,
+  private static final String INSERT_EVENT =
+      "INSERT INTO lineage_events (event_id, received_at, event_time, event_kind,"
+          + " event_type, run_id, job_namespace, job_name, origin, body)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static void bindEvent(
+      java.sql.PreparedStatement insert,
       LineageEvent event,
       String json,
       Instant receivedAt,
       String origin)
       throws java.sql.SQLException {
-    Database.update(
-        connection,
-        "INSERT INTO lineage_events (event_id, received_at, event_time, event_kind,"
-            + " event_type, run_id, job_namespace, job_name, origin, body)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    Database.bind(
+        insert,
         UUID.randomUUID().toString(),
         receivedAt,
         event.eventTime(),
