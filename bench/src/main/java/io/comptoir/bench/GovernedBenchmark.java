@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * <p>Prints {@code name=value} lines. Usage: {@code GovernedBenchmark [--rows 5000000] [--seconds
- * 30] [--warmup-seconds 5] [--connections 50] [--repeat 1] [--work bench/work] [--postgres]
+ * 30] [--warmup-seconds 30] [--connections 50] [--repeat 1] [--work bench/work] [--postgres]
  * [--small-reads-only] [--smoke]}; {@code --postgres} keeps the server's metadata in PostgreSQL on
  * 127.0.0.1 (as in production) instead of the default SQLite file; {@code --small-reads-only} skips
  * the HTTP floor and the distinct small reads (for quick comparisons of the small reads).
@@ -68,7 +68,7 @@ public final class GovernedBenchmark {
     System.setProperty("http.maxConnections", "256");
     long rows = 5_000_000;
     int seconds = 30;
-    int warmupSeconds = 5;
+    int warmupSeconds = 30;
     int connections = 50;
     int repeat = 1;
     Path work = Path.of("bench/work");

@@ -72,6 +72,17 @@ class LineageEmitterTest {
   }
 
   /** An emitter storing in {@code repository}, with room for {@code capacity} queued events. */
+  private static IngestionRun startedRun(int file) {
+    return IngestionRun.started(
+        RunId.random(),
+        ProductId.of("colis"),
+        file + ".csv",
+        "ab".repeat(32),
+        1,
+        WriteMode.APPEND,
+        T0);
+  }
+
   private static LineageEmitter emitter(SlowRepository repository, int capacity) {
     return emitter(repository, capacity, LineageEmitter.LINGER);
   }
@@ -132,15 +143,7 @@ class LineageEmitterTest {
     try (LineageEmitter emitter = emitter(repository, 1000)) {
       List<IngestionRun> runs = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
-        runs.add(
-            IngestionRun.started(
-                RunId.random(),
-                ProductId.of("colis"),
-                i + ".csv",
-                "ab".repeat(32),
-                1,
-                WriteMode.APPEND,
-                T0));
+        runs.add(startedRun(i));
       }
       emitter.started(runs.get(0));
       assertThat(repository.saving.await(10, TimeUnit.SECONDS)).isTrue();
@@ -175,15 +178,7 @@ class LineageEmitterTest {
     // a linger far longer than queueing ten events takes, so that the test cannot race it
     try (LineageEmitter emitter = emitter(repository, 1000, Duration.ofSeconds(2))) {
       for (int i = 0; i < 10; i++) {
-        emitter.started(
-            IngestionRun.started(
-                RunId.random(),
-                ProductId.of("colis"),
-                i + ".csv",
-                "ab".repeat(32),
-                1,
-                WriteMode.APPEND,
-                T0));
+        emitter.started(startedRun(i));
       }
       assertThat(emitter.awaitIdle(Duration.ofSeconds(10))).isTrue();
       assertThat(emitter.emitted()).isEqualTo(10);
