@@ -98,6 +98,13 @@ final class CustomersParquet {
         + " \"segment\", \"balance_eur\", \"visits\", \"signup_date\"";
   }
 
+  /** A DuckDB list literal of file paths, for {@code read_parquet}. */
+  static String fileList(List<String> files) {
+    return files.stream()
+        .map(f -> "'" + f.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   /** The type of a column of the table. */
   static DataType type(String name) {
     return COLUMNS.stream()

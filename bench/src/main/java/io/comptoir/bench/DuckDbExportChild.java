@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * The baselines of the governed export, each in its own JVM and with its own DuckDB, timed from the
@@ -59,9 +58,7 @@ public final class DuckDbExportChild {
           "COPY (SELECT "
               + CustomersParquet.grantedSql()
               + " FROM read_parquet("
-              + files.stream()
-                  .map(f -> "'" + f.toString().replace("'", "''") + "'")
-                  .collect(Collectors.joining(", ", "[", "]"))
+              + CustomersParquet.fileList(files.stream().map(Path::toString).toList())
               + ") WHERE "
               + CustomersParquet.SQL_WHERE
               + ") TO '"

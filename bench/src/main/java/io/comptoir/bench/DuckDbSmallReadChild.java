@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * Diagnostic for the small reads, in its own JVM and DuckDB: one client alone, what the engine
@@ -24,10 +23,7 @@ public final class DuckDbSmallReadChild {
     Properties properties = new Properties();
     properties.setProperty("memory_limit", args[0]);
     properties.setProperty("threads", args[1]);
-    String files =
-        Arrays.stream(args, 2, args.length)
-            .map(f -> "'" + f.replace("'", "''") + "'")
-            .collect(Collectors.joining(", ", "[", "]"));
+    String files = CustomersParquet.fileList(Arrays.asList(args).subList(2, args.length));
     String sql =
         "SELECT "
             + CustomersParquet.maskedSql()

@@ -1,5 +1,7 @@
 package io.comptoir.bench;
 
+import io.comptoir.ingest.ProgressListener;
+import io.comptoir.ingest.SourceFiles;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -172,7 +174,9 @@ public final class GovernedBenchmark {
                 (Measure.processCpuNanos() - clientCpu) / 1e9));
         System.err.println("governed export " + governed.get(governed.size() - 1));
         // after the timings: the governed export and DuckDB's COPY of the same statement agree
-        sameOutput &= sha256(duckOutput).equals(sha256(governedOutput));
+        sameOutput &=
+            SourceFiles.sha256(duckOutput, ProgressListener.NONE)
+                .equals(SourceFiles.sha256(governedOutput, ProgressListener.NONE));
       }
       IngestBenchmark.deleteRecursively(exports);
 
@@ -352,20 +356,6 @@ public final class GovernedBenchmark {
             IngestBenchmark.child(DuckDbExportChild.class, arguments.toArray(String[]::new)));
     values.put("file", file.toString());
     return values;
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, read);
-      }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Map<String, String> fastest(List<Map<String, String>> runs) {

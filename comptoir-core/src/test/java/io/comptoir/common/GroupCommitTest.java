@@ -57,6 +57,22 @@ class GroupCommitTest {
     return callers.submit(() -> commits.submit(() -> new Item(value)));
   }
 
+  /**
+   * Once the first batch is being written, queues items 1 to {@code count} behind it, then lets the
+   * writer go on.
+   */
+  private List<Future<Item>> queueBehindTheFirstBatch(
+      GroupCommit<Item> commits, Writer writer, int count) throws InterruptedException {
+    assertThat(writer.writing.await(10, TimeUnit.SECONDS)).isTrue();
+    List<Future<Item>> others = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      others.add(submit(commits, i));
+    }
+    awaitQueued(commits, count);
+    writer.release.countDown();
+    return others;
+  }
+
   private static void awaitQueued(GroupCommit<Item> commits, int count)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -71,13 +87,7 @@ class GroupCommitTest {
     Writer writer = new Writer();
     GroupCommit<Item> commits = new GroupCommit<>(64, writer);
     Future<Item> first = submit(commits, 0);
-    assertThat(writer.writing.await(10, TimeUnit.SECONDS)).isTrue();
-    List<Future<Item>> others = new ArrayList<>();
-    for (int i = 1; i <= 31; i++) {
-      others.add(submit(commits, i));
-    }
-    awaitQueued(commits, 31);
-    writer.release.countDown();
+    List<Future<Item>> others = queueBehindTheFirstBatch(commits, writer, 31);
 
     assertThat(first.get(10, TimeUnit.SECONDS).written).isZero();
     for (int i = 1; i <= 31; i++) {
@@ -94,13 +104,7 @@ class GroupCommitTest {
     Writer writer = new Writer();
     GroupCommit<Item> commits = new GroupCommit<>(4, writer);
     Future<Item> first = submit(commits, 0);
-    assertThat(writer.writing.await(10, TimeUnit.SECONDS)).isTrue();
-    List<Future<Item>> others = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      others.add(submit(commits, i));
-    }
-    awaitQueued(commits, 10);
-    writer.release.countDown();
+    List<Future<Item>> others = queueBehindTheFirstBatch(commits, writer, 10);
     first.get(10, TimeUnit.SECONDS);
     for (Future<Item> other : others) {
       assertThat(other.get(10, TimeUnit.SECONDS).written).isPositive();
